@@ -1,0 +1,108 @@
+package io.renlayer.api;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.renlayer.api.auth.AuthFilter;
+import io.renlayer.api.auth.OidcLogin;
+import io.renlayer.api.auth.OtpLimits;
+import io.renlayer.api.auth.OtpLogin;
+import io.renlayer.api.auth.RoleFeature;
+import io.renlayer.api.cli.BootstrapCommand;
+import io.renlayer.api.cli.SupportTokenCommand;
+import io.renlayer.api.core.Cursors;
+import io.renlayer.api.core.Housekeeping;
+import io.renlayer.api.core.OutboxRelay;
+import io.renlayer.api.errors.ApiExceptionMapper;
+import io.renlayer.api.errors.JsonExceptionMapper;
+import io.renlayer.api.errors.ProblemErrorHandler;
+import io.renlayer.api.errors.RequestIdFilter;
+import io.renlayer.api.errors.UnexpectedExceptionMapper;
+import io.renlayer.api.errors.WebApplicationExceptionMapper;
+import io.renlayer.api.health.KafkaHealthCheck;
+import io.renlayer.api.resources.AgentResource;
+import io.renlayer.api.resources.ApiKeyResource;
+import io.renlayer.api.resources.AuthResource;
+import io.renlayer.api.resources.JwksResource;
+import io.renlayer.api.resources.OpenApiResource;
+import io.renlayer.api.resources.TenantResource;
+import io.renlayer.api.resources.UserResource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+public class ApiApplication extends Application<ApiConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new ApiApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "renlayer-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new BootstrapCommand());
+        bootstrap.addCommand(new SupportTokenCommand());
+    }
+
+    @Override
+    public void run(ApiConfiguration config, Environment environment) {
+        ApiServices core = ApiServices.forServer(config, environment);
+        Cursors cursors = new Cursors(core.secrets().derive("cursor"));
+
+        ExecutorService mailExecutor = environment.lifecycle().executorService("mail-%d").maxThreads(2).build();
+        OtpLogin otp = new OtpLogin(core.jdbi(), config.mail.build(config.localMode), mailExecutor, core.tokens(),
+                core.secrets().derive("otp"), OtpLimits.defaults(), core.clock());
+        OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper());
+
+        Map<String, Object> kafka = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers);
+        environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
+                core.clock()));
+        environment.lifecycle().manage(new Housekeeping(core.jdbi(), core.clock()));
+        Admin admin = Admin.create(kafka);
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(admin));
+        environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
+
+        environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(core.mapper()));
+        var jersey = environment.jersey();
+        jersey.register(new RequestIdFilter());
+        jersey.register(new AuthFilter(core.tokens(), core.jdbi(), core.mapper(), core.clock()));
+        jersey.register(new RoleFeature());
+        jersey.register(new ApiExceptionMapper());
+        jersey.register(new JsonExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+
+        jersey.register(new AuthResource(otp, oidc));
+        jersey.register(new JwksResource(core.signingKeys()));
+        jersey.register(new OpenApiResource());
+        jersey.register(new TenantResource(core.jdbi(), core.writes()));
+        jersey.register(new UserResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new AgentResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new ApiKeyResource(core.jdbi(), core.writes(), cursors));
+    }
+
+    /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */
+    private static KafkaProducer<String, String> outboxProducer(ApiConfiguration config) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.CLIENT_ID_CONFIG, "renlayer-api-outbox"),
+                new StringSerializer(), new StringSerializer());
+    }
+}

@@ -1,0 +1,37 @@
+package io.renlayer.api;
+
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.renlayer.api.config.AuthConfig;
+import io.renlayer.api.config.MailConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Everything is set in config.yml, itself filled from environment variables ({@code ${VAR:-default}}). */
+public class ApiConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    public DataSourceFactory database = new DataSourceFactory();
+
+    @NotBlank
+    public String kafkaBootstrapServers = "localhost:19092";
+
+    @Valid
+    @NotNull
+    public AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    public MailConfig mail = new MailConfig();
+
+    /** Local mode: sign-in codes in the log, signing and secrets keys generated into {@code dataDir}. */
+    public boolean localMode = false;
+
+    @NotBlank
+    public String dataDir = ".renlayer/api-service";
+
+    /** See {@link io.renlayer.api.config.SecretsConfig}. */
+    public String secretsKey = "";
+}

@@ -1,0 +1,4 @@
+package io.renlayer.api.api;
+
+public record OidcExchange(String idToken) {
+}

@@ -1,0 +1,4 @@
+package io.renlayer.api.api;
+
+public record OtpStart(String email) {
+}

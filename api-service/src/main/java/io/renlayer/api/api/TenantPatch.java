@@ -1,0 +1,66 @@
+package io.renlayer.api.api;
+
+import io.renlayer.api.core.Checks;
+import io.renlayer.schemas.config.AuditMode;
+import io.renlayer.schemas.config.OidcSettings;
+import io.renlayer.schemas.config.PolicyAction;
+import io.renlayer.schemas.config.TenantSettings;
+
+import java.net.URI;
+
+/** PATCH of a tenant: every field optional; {@code settings} fields too. */
+public record TenantPatch(String name, SettingsPatch settings) {
+
+    public record SettingsPatch(AuditMode auditMode, Integer retentionDays, Boolean bodyCapture,
+                                Integer bodyCaptureMaxBytes, PolicyAction defaultPolicyAction, Boolean failOpen,
+                                Boolean responseDlp, OidcSettings oidc, Boolean clearOidc) {
+    }
+
+    public void validate() {
+        Checks checks = new Checks();
+        if (name != null) {
+            checks.text(name, "name", 200);
+        }
+        if (settings != null) {
+            Integer days = settings.retentionDays();
+            checks.require(days == null || (days >= 1 && days <= 365), "settings.retention_days", "must be 1 to 365");
+            Integer cap = settings.bodyCaptureMaxBytes();
+            checks.require(cap == null || (cap >= 0 && cap <= 1_048_576), "settings.body_capture_max_bytes",
+                    "must be 0 to 1048576");
+            OidcSettings oidc = settings.oidc();
+            if (oidc != null) {
+                checks.require(isHttpUrl(oidc.issuer()), "settings.oidc.issuer", "must be an http(s) URL")
+                        .text(oidc.audience(), "settings.oidc.audience", 500)
+                        .require(oidc.jwksUri() == null || isHttpUrl(oidc.jwksUri()), "settings.oidc.jwks_uri",
+                                "must be an http(s) URL");
+            }
+        }
+        checks.orThrow();
+    }
+
+    public TenantSettings applyTo(TenantSettings s) {
+        if (settings == null) {
+            return s;
+        }
+        SettingsPatch p = settings;
+        OidcSettings oidc = Boolean.TRUE.equals(p.clearOidc()) ? null : p.oidc() != null ? p.oidc() : s.oidc();
+        return new TenantSettings(
+                p.auditMode() != null ? p.auditMode() : s.auditMode(),
+                p.retentionDays() != null ? p.retentionDays() : s.retentionDays(),
+                p.bodyCapture() != null ? p.bodyCapture() : s.bodyCapture(),
+                p.bodyCaptureMaxBytes() != null ? p.bodyCaptureMaxBytes() : s.bodyCaptureMaxBytes(),
+                p.defaultPolicyAction() != null ? p.defaultPolicyAction() : s.defaultPolicyAction(),
+                p.failOpen() != null ? p.failOpen() : s.failOpen(),
+                p.responseDlp() != null ? p.responseDlp() : s.responseDlp(),
+                oidc);
+    }
+
+    static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+}

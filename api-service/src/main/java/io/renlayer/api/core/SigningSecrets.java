@@ -1,0 +1,50 @@
+package io.renlayer.api.core;
+
+import io.renlayer.api.db.SigningSecretDao;
+import io.renlayer.schemas.config.SecretSealer;
+import io.renlayer.schemas.ids.IdType;
+import io.renlayer.schemas.ids.TypedId;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The tenant's webhook signing secret: generated here, shown once, stored sealed. Rotation keeps the
+ * previous secret valid for an overlap window, during which deliveries carry one signature per secret.
+ */
+public final class SigningSecrets {
+
+    public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretSealer sealer;
+
+    public SigningSecrets(SecretSealer sealer) {
+        this.sealer = sealer;
+    }
+
+    /** Creates the tenant's first secret if it has none. @return the plain secret, or null if one existed */
+    public String ensure(Tx tx) {
+        SigningSecretDao secrets = tx.dao(SigningSecretDao.class);
+        boolean hasCurrent = secrets.valid(tx.tenantId(), tx.now()).stream().anyMatch(s -> s.expiresAt() == null);
+        return hasCurrent ? null : create(tx);
+    }
+
+    /** @return the new plain secret; the previous one expires after the overlap window */
+    public String rotate(Tx tx, Instant previousExpiresAt) {
+        tx.dao(SigningSecretDao.class).expireCurrent(tx.tenantId(), previousExpiresAt);
+        return create(tx);
+    }
+
+    private String create(Tx tx) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String plain = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        tx.dao(SigningSecretDao.class).insert(TypedId.newId(IdType.EVENT), tx.tenantId(),
+                sealer.seal(tx.tenantId(), plain), tx.now());
+        tx.configChanged();
+        return plain;
+    }
+}

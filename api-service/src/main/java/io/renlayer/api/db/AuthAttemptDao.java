@@ -1,0 +1,22 @@
+package io.renlayer.api.db;
+
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+
+/** Log-in attempts in PostgreSQL, so rate limits hold across every api-service replica. */
+public interface AuthAttemptDao {
+
+    @SqlUpdate("insert into auth_attempts (kind, email, client_ip, created_at) values (:kind, lower(:email), :clientIp, :now)")
+    void record(String kind, String email, String clientIp, Instant now);
+
+    @SqlQuery("select count(*) from auth_attempts where kind = :kind and email = lower(:email) and created_at > :since")
+    int countByEmail(String kind, String email, Instant since);
+
+    @SqlQuery("select count(*) from auth_attempts where kind = :kind and client_ip = :clientIp and created_at > :since")
+    int countByIp(String kind, String clientIp, Instant since);
+
+    @SqlUpdate("delete from auth_attempts where created_at < :before")
+    int purgeBefore(Instant before);
+}

@@ -1,0 +1,19 @@
+package io.renlayer.api.errors;
+
+import io.renlayer.api.core.ApiException;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+
+    @Context
+    private Provider<ContainerRequestContext> request;
+
+    @Override
+    public Response toResponse(ApiException e) {
+        return ProblemResponses.of(e.problem(), request.get());
+    }
+}

@@ -1,0 +1,55 @@
+package io.renlayer.api.errors;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.renlayer.api.api.FieldError;
+import io.renlayer.api.api.Problem;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Unreadable bodies: broken JSON is 400 {@code malformed_json}; well-formed JSON with a wrong type, an
+ * unknown enum value or an unknown field is 422 {@code validation_failed} naming the field.
+ */
+public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Context
+    private Provider<ContainerRequestContext> request;
+
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Problem problem = Problem.of(422, "validation_failed", "Validation failed", "the request has 1 invalid field(s)")
+                    .withErrors(List.of(new FieldError(field, describe(mapping))));
+            return ProblemResponses.of(problem, request.get());
+        }
+        return ProblemResponses.of(Problem.of(400, "malformed_json", "Malformed JSON",
+                "the request body is not valid JSON" + location(e)), request.get());
+    }
+
+    private static String describe(JacksonException e) {
+        String name = e.getClass().getSimpleName();
+        if (name.contains("UnrecognizedProperty") || name.contains("IgnoredProperty")) {
+            return "is not a known field";
+        }
+        if (name.contains("InvalidFormat") || name.contains("MismatchedInput") || name.contains("InvalidType")) {
+            return "has the wrong type or value";
+        }
+        return "is invalid";
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}
