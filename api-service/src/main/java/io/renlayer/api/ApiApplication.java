@@ -12,9 +12,12 @@ import io.renlayer.api.auth.OtpLogin;
 import io.renlayer.api.auth.RoleFeature;
 import io.renlayer.api.cli.BootstrapCommand;
 import io.renlayer.api.cli.SupportTokenCommand;
+import io.renlayer.api.core.ConfigSnapshots;
 import io.renlayer.api.core.Cursors;
 import io.renlayer.api.core.Housekeeping;
 import io.renlayer.api.core.OutboxRelay;
+import io.renlayer.api.core.SigningSecrets;
+import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.errors.ApiExceptionMapper;
 import io.renlayer.api.errors.JsonExceptionMapper;
 import io.renlayer.api.errors.ProblemErrorHandler;
@@ -23,12 +26,19 @@ import io.renlayer.api.errors.UnexpectedExceptionMapper;
 import io.renlayer.api.errors.WebApplicationExceptionMapper;
 import io.renlayer.api.health.KafkaHealthCheck;
 import io.renlayer.api.resources.AgentResource;
+import io.renlayer.api.resources.AllowListResource;
 import io.renlayer.api.resources.ApiKeyResource;
+import io.renlayer.api.resources.AuditLogResource;
 import io.renlayer.api.resources.AuthResource;
+import io.renlayer.api.resources.DetectorResource;
 import io.renlayer.api.resources.JwksResource;
 import io.renlayer.api.resources.OpenApiResource;
+import io.renlayer.api.resources.PatternResource;
+import io.renlayer.api.resources.PolicyResource;
+import io.renlayer.api.resources.SupportGrantResource;
 import io.renlayer.api.resources.TenantResource;
 import io.renlayer.api.resources.UserResource;
+import io.renlayer.api.resources.WebhookResource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -89,10 +99,19 @@ public class ApiApplication extends Application<ApiConfiguration> {
         jersey.register(new AuthResource(otp, oidc));
         jersey.register(new JwksResource(core.signingKeys()));
         jersey.register(new OpenApiResource());
-        jersey.register(new TenantResource(core.jdbi(), core.writes()));
+        UrlGuard urls = new UrlGuard(config.localMode);
+        jersey.register(new TenantResource(core.jdbi(), core.writes(), urls));
         jersey.register(new UserResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new AgentResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new ApiKeyResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new PolicyResource(core.jdbi(), core.writes(), cursors, new ConfigSnapshots()));
+        jersey.register(new DetectorResource(core.jdbi(), core.writes()));
+        jersey.register(new PatternResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new AllowListResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new WebhookResource(core.jdbi(), core.writes(), cursors,
+                new SigningSecrets(core.secrets().sealer()), urls));
+        jersey.register(new SupportGrantResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new AuditLogResource(core.jdbi(), cursors));
     }
 
     /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */

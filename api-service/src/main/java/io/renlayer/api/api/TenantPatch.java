@@ -1,12 +1,12 @@
 package io.renlayer.api.api;
 
 import io.renlayer.api.core.Checks;
+import io.renlayer.api.core.UrlGuard;
 import io.renlayer.schemas.config.AuditMode;
 import io.renlayer.schemas.config.OidcSettings;
 import io.renlayer.schemas.config.PolicyAction;
 import io.renlayer.schemas.config.TenantSettings;
 
-import java.net.URI;
 
 /** PATCH of a tenant: every field optional; {@code settings} fields too. */
 public record TenantPatch(String name, SettingsPatch settings) {
@@ -16,7 +16,8 @@ public record TenantPatch(String name, SettingsPatch settings) {
                                 Boolean responseDlp, OidcSettings oidc, Boolean clearOidc) {
     }
 
-    public void validate() {
+    /** @param urls the SSRF guard: the API fetches the issuer's discovery document and JWKS itself */
+    public void validate(UrlGuard urls) {
         Checks checks = new Checks();
         if (name != null) {
             checks.text(name, "name", 200);
@@ -29,10 +30,11 @@ public record TenantPatch(String name, SettingsPatch settings) {
                     "must be 0 to 1048576");
             OidcSettings oidc = settings.oidc();
             if (oidc != null) {
-                checks.require(isHttpUrl(oidc.issuer()), "settings.oidc.issuer", "must be an http(s) URL")
+                String issuerProblem = oidc.issuer() == null ? "is required" : urls.problem(oidc.issuer());
+                String jwksProblem = oidc.jwksUri() == null ? null : urls.problem(oidc.jwksUri());
+                checks.require(issuerProblem == null, "settings.oidc.issuer", issuerProblem)
                         .text(oidc.audience(), "settings.oidc.audience", 500)
-                        .require(oidc.jwksUri() == null || isHttpUrl(oidc.jwksUri()), "settings.oidc.jwks_uri",
-                                "must be an http(s) URL");
+                        .require(jwksProblem == null, "settings.oidc.jwks_uri", jwksProblem);
             }
         }
         checks.orThrow();
@@ -53,14 +55,5 @@ public record TenantPatch(String name, SettingsPatch settings) {
                 p.failOpen() != null ? p.failOpen() : s.failOpen(),
                 p.responseDlp() != null ? p.responseDlp() : s.responseDlp(),
                 oidc);
-    }
-
-    static boolean isHttpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 }

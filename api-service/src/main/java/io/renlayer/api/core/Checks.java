@@ -1,6 +1,7 @@
 package io.renlayer.api.core;
 
 import io.renlayer.api.api.FieldError;
+import io.renlayer.engine.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +48,9 @@ public final class Checks {
         return this;
     }
 
-    public Checks add(Collection<FieldError> more) {
-        errors.addAll(more);
+    /** What the engine's validators found (policies, patterns, allow lists: one set of rules for API and proxy). */
+    public Checks engine(Collection<Violation> violations) {
+        violations.forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.renlayer.api.core;
 
 import io.renlayer.schemas.config.AllowList;
+import org.jdbi.v3.core.mapper.reflect.ColumnName;
 import org.jdbi.v3.json.Json;
 
 import java.time.Instant;
@@ -11,12 +12,12 @@ public record DlpAllowList(
         String id,
         String tenantId,
         String name,
-        @Json List<String> entries,
+        @ColumnName("entries") @Json List<String> values,
         @Json List<String> detectorIds,
         Instant createdAt,
         Instant updatedAt) {
 
     public AllowList toConfig() {
-        return new AllowList(id, name, entries, detectorIds);
+        return new AllowList(id, name, values, detectorIds);
     }
 }

@@ -6,6 +6,7 @@ import io.renlayer.api.auth.MinRole;
 import io.renlayer.api.auth.Role;
 import io.renlayer.api.core.Params;
 import io.renlayer.api.core.Tenant;
+import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.core.WriteRequest;
 import io.renlayer.api.core.WriteResult;
 import io.renlayer.api.core.Writes;
@@ -28,10 +29,12 @@ public class TenantResource {
 
     private final Jdbi jdbi;
     private final Writes writes;
+    private final UrlGuard urls;
 
-    public TenantResource(Jdbi jdbi, Writes writes) {
+    public TenantResource(Jdbi jdbi, Writes writes, UrlGuard urls) {
         this.jdbi = jdbi;
         this.writes = writes;
+        this.urls = urls;
     }
 
     @GET
@@ -44,7 +47,7 @@ public class TenantResource {
     @PATCH
     @MinRole(Role.OWNER)
     public Response update(@Context ContainerRequestContext request, TenantPatch body) {
-        Params.body(body).validate();
+        Params.body(body).validate(urls);
         return writes.run(WriteRequest.from(request), body, tx -> {
             TenantDao tenants = tx.dao(TenantDao.class);
             Tenant before = tenants.find(tx.tenantId()).orElseThrow();
