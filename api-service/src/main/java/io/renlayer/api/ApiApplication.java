@@ -78,7 +78,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
                 core.secrets().derive("otp"), OtpLimits.defaults(), core.clock());
         OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper());
 
-        Map<String, Object> kafka = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers);
+        Map<String, Object> kafka = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
         environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
                 core.clock()));
         environment.lifecycle().manage(new Housekeeping(core.jdbi(), core.clock()));
@@ -87,6 +87,9 @@ public class ApiApplication extends Application<ApiConfiguration> {
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
 
         environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(core.mapper()));
+        // Errors met before any context is chosen (a bad request line or URI, headers too large) use the server's.
+        environment.lifecycle().addServerLifecycleListener(
+                server -> server.setErrorHandler(new ProblemErrorHandler(core.mapper())));
         var jersey = environment.jersey();
         jersey.register(new RequestIdFilter());
         jersey.register(new AuthFilter(core.tokens(), core.jdbi(), core.mapper(), core.clock()));
@@ -117,10 +120,12 @@ public class ApiApplication extends Application<ApiConfiguration> {
     /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */
     private static KafkaProducer<String, String> outboxProducer(ApiConfiguration config) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
+                // Snapshots of large tenants are big and repetitive JSON: compressed they stay far below 1 MiB.
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.CLIENT_ID_CONFIG, "renlayer-api-outbox"),
                 new StringSerializer(), new StringSerializer());
     }

@@ -3,6 +3,7 @@ package io.renlayer.api;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.renlayer.api.config.AuthConfig;
+import io.renlayer.api.config.KafkaConfig;
 import io.renlayer.api.config.MailConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,8 +16,9 @@ public class ApiConfiguration extends Configuration {
     @NotNull
     public DataSourceFactory database = new DataSourceFactory();
 
-    @NotBlank
-    public String kafkaBootstrapServers = "localhost:19092";
+    @Valid
+    @NotNull
+    public KafkaConfig kafka = new KafkaConfig();
 
     @Valid
     @NotNull

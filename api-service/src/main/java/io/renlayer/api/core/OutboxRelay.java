@@ -61,12 +61,21 @@ public final class OutboxRelay implements Managed, Runnable {
         while (running) {
             try (Handle lockHolder = jdbi.open()) {
                 OutboxDao outbox = lockHolder.attach(OutboxDao.class);
-                while (running && !outbox.tryRelayLock()) {
+                boolean locked = false;
+                while (running && !(locked = outbox.tryRelayLock())) {
                     sleep(Duration.ofSeconds(1));
                 }
-                while (running) {
-                    if (relayBatch(outbox) == 0) {
-                        sleep(idlePoll);
+                try {
+                    while (running) {
+                        if (relayBatch(outbox) == 0) {
+                            sleep(idlePoll);
+                        }
+                    }
+                } finally {
+                    // The connection goes back to the pool: it must not keep the session-level lock, or after a
+                    // failed batch no relay (this one on another connection, or another replica) could take it.
+                    if (locked) {
+                        outbox.releaseRelayLock();
                     }
                 }
             } catch (RuntimeException e) {

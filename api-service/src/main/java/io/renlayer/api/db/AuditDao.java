@@ -20,7 +20,8 @@ public interface AuditDao {
     @SqlQuery("select * from audit_log where tenant_id = :tenantId "
             + "and (:actorId is null or actor_id = :actorId) and (:action is null or action = :action) "
             + "and (:resourceType is null or resource_type = :resourceType) "
-            + "and (:from is null or created_at >= :from) and (:to is null or created_at < :to) "
+            + "and (cast(:from as timestamptz) is null or created_at >= :from) "
+            + "and (cast(:to as timestamptz) is null or created_at < :to) "
             + "and (:after is null or id < :after) order by id desc limit :limit")
     List<AuditEntry> list(String tenantId, String actorId, String action, String resourceType, Instant from, Instant to,
                           String after, int limit);

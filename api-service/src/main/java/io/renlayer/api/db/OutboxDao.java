@@ -31,4 +31,7 @@ public interface OutboxDao {
     /** Session-level lock: only one api-service replica relays at a time, which keeps per-tenant order. */
     @SqlQuery("select pg_try_advisory_lock(7263551)")
     boolean tryRelayLock();
+
+    @SqlQuery("select pg_advisory_unlock(7263551)")
+    boolean releaseRelayLock();
 }

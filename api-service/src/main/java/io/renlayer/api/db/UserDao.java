@@ -24,7 +24,7 @@ public interface UserDao {
     @SqlQuery("select * from users where lower(email) = lower(:email)")
     Optional<User> findByEmail(String email);
 
-    @SqlQuery("select * from users where tenant_id = :tenantId and (:role is null or role = :role) "
+    @SqlQuery("select * from users where tenant_id = :tenantId and (cast(:role as text) is null or role = :role) "
             + "and (:after is null or id < :after) order by id desc limit :limit")
     List<User> list(String tenantId, Role role, String after, int limit);
 

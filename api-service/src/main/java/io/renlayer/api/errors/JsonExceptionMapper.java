@@ -1,6 +1,7 @@
 package io.renlayer.api.errors;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.renlayer.api.api.FieldError;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Unreadable bodies: broken JSON is 400 {@code malformed_json}; well-formed JSON with a wrong type, an
- * unknown enum value or an unknown field is 422 {@code validation_failed} naming the field.
+ * Unreadable bodies: broken JSON is 400 {@code malformed_json}, wherever the syntax error is; well-formed JSON
+ * with a wrong type, an unknown enum value or an unknown field is 422 {@code validation_failed} naming the field
+ * ({@code body} when the whole body has the wrong shape).
  */
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -25,8 +27,10 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
+        JsonParseException broken = brokenJson(e);
+        if (broken == null && e instanceof JsonMappingException mapping) {
+            // An empty path: the body as a whole has the wrong shape (e.g. an array for an object).
+            String field = mapping.getPath().isEmpty() ? "body" : mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Problem problem = Problem.of(422, "validation_failed", "Validation failed", "the request has 1 invalid field(s)")
@@ -34,7 +38,17 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             return ProblemResponses.of(problem, request.get());
         }
         return ProblemResponses.of(Problem.of(400, "malformed_json", "Malformed JSON",
-                "the request body is not valid JSON" + location(e)), request.get());
+                "the request body is not valid JSON" + location(broken != null ? broken : e)), request.get());
+    }
+
+    /** The syntax error behind {@code e}, also when Jackson wrapped one met inside a field with that field's path. */
+    private static JsonParseException brokenJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     private static String describe(JacksonException e) {

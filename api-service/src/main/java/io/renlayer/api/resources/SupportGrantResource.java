@@ -103,7 +103,9 @@ public class SupportGrantResource {
             SupportGrantDao grants = tx.dao(SupportGrantDao.class);
             SupportGrant before = grants.find(tx.tenantId(), grantId)
                     .orElseThrow(() -> ApiException.notFound("support grant"));
-            grants.revoke(tx.tenantId(), grantId, tx.now());
+            if (grants.revoke(tx.tenantId(), grantId, tx.now()) == 0) {
+                return WriteResult.ok(before);
+            }
             SupportGrant after = grants.find(tx.tenantId(), grantId).orElseThrow();
             tx.audit("support_grant.revoked", "support_grant", grantId, before, after);
             return WriteResult.ok(after);

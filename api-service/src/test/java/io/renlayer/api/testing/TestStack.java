@@ -71,7 +71,7 @@ public final class TestStack {
                 ConfigOverride.config(propertyPrefix, "database.url", postgres.jdbcUrl(database)),
                 ConfigOverride.config(propertyPrefix, "database.user", postgres.user()),
                 ConfigOverride.config(propertyPrefix, "database.password", postgres.password()),
-                ConfigOverride.config(propertyPrefix, "kafkaBootstrapServers", kafka.bootstrapServers()),
+                ConfigOverride.config(propertyPrefix, "kafka.bootstrapServers", kafka.bootstrapServers()),
                 ConfigOverride.config(propertyPrefix, "localMode", "true"),
                 ConfigOverride.config(propertyPrefix, "mail.type", "log"),
                 ConfigOverride.config(propertyPrefix, "dataDir", dataDir.toString()),

@@ -7,9 +7,11 @@ import java.util.Map;
  * The conditions of a policy. Every non-empty condition must hold (AND); inside one condition any listed
  * value may match (OR). An empty match matches every request.
  *
- * @param pathGlobs    globs over the request path: {@code *} within a segment, {@code **} across segments
- * @param headers      header name (case-insensitive) to a glob its value must match
- * @param bodyContains substrings of the request body, compared case-sensitively
+ * @param hosts        exact host names, or {@code *.example.com} for its subdomains at any depth
+ * @param pathGlobs    globs over the decoded, normalised request path ({@code ..} resolved, query dropped):
+ *                     {@code *} within a segment, {@code **} across segments, {@code ?} one character
+ * @param headers      header name (case-insensitive) to a glob its value must match; every listed header must match
+ * @param bodyContains byte strings searched in the raw request body, case-sensitively
  */
 public record PolicyMatch(
         List<String> agentIds,

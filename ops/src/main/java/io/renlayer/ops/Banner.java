@@ -1,0 +1,55 @@
+package io.renlayer.ops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The summary printed once everything is up: where things are, and how to log in. */
+final class Banner {
+
+    record Endpoints(int apiPort, int proxyPort, int streamsPort, String kafkaBootstrap,
+                     String jdbcUrl, String dbUser, String dbPassword) {
+    }
+
+    static String render(Endpoints at, DemoTenant tenant, Path dataDir, Duration startup) {
+        String api = "http://localhost:" + at.apiPort();
+        return String.format(Locale.ROOT, """
+
+                RenLayer is running (started in %.1f s)
+
+                  API          %s/v1
+                  OpenAPI      %s/v1/openapi.json
+                  Proxy        http://localhost:%d
+                  Streams      http://localhost:%d
+                  Health       http://localhost:%d/healthcheck   (api-service admin)
+                               http://localhost:%d/healthcheck   (proxy-service admin)
+                               http://localhost:%d/healthcheck   (streams-processor admin)
+                  Kafka        %s
+                  PostgreSQL   %s   (user %s, password %s)
+
+                  Tenant       %s   (%s)
+                  Owner        %s
+
+                Log in as the owner:
+                  curl -s -X POST %s/v1/auth/otp/start -H 'Content-Type: application/json' \\
+                       -d '{"email":"%s"}'
+                  # the one-time code shows up below as: [mail] OTP for %s: <code>
+                  curl -s -X POST %s/v1/auth/otp/verify -H 'Content-Type: application/json' \\
+                       -d '{"email":"%s","code":"<code>"}'
+
+                Data         %s   (kept across restarts; --wipe starts over)
+                Logs         %s
+
+                Ctrl-C stops everything.
+                """,
+                startup.toMillis() / 1000.0,
+                api, api, at.proxyPort(), at.streamsPort(), at.apiPort() + 1, at.proxyPort() + 1, at.streamsPort() + 1,
+                at.kafkaBootstrap(), at.jdbcUrl(), at.dbUser(), at.dbPassword(),
+                tenant.id(), DemoTenant.NAME, tenant.ownerEmail(),
+                api, tenant.ownerEmail(), tenant.ownerEmail(), api, tenant.ownerEmail(),
+                dataDir, dataDir.resolve("logs"));
+    }
+
+    private Banner() {
+    }
+}

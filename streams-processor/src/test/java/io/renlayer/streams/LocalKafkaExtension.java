@@ -1,0 +1,39 @@
+package io.renlayer.streams;
+
+import io.renlayer.ops.infra.KafkaBroker;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A real single-node broker for one test class, in a temporary directory. */
+final class LocalKafkaExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private Path dataDir;
+    private KafkaBroker broker;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("streams-it-kafka");
+        broker = KafkaBroker.start(dataDir, 0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        broker.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+}
