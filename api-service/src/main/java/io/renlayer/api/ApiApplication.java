@@ -1,7 +1,5 @@
 package io.renlayer.api;
 
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -24,7 +22,6 @@ import io.renlayer.api.errors.ProblemErrorHandler;
 import io.renlayer.api.errors.RequestIdFilter;
 import io.renlayer.api.errors.UnexpectedExceptionMapper;
 import io.renlayer.api.errors.WebApplicationExceptionMapper;
-import io.renlayer.api.health.KafkaHealthCheck;
 import io.renlayer.api.resources.AgentResource;
 import io.renlayer.api.resources.AllowListResource;
 import io.renlayer.api.resources.ApiKeyResource;
@@ -39,8 +36,7 @@ import io.renlayer.api.resources.SupportGrantResource;
 import io.renlayer.api.resources.TenantResource;
 import io.renlayer.api.resources.UserResource;
 import io.renlayer.api.resources.WebhookResource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.renlayer.kit.config.EnvironmentConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,8 +58,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
 
     @Override
     public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        EnvironmentConfig.enable(bootstrap);
         bootstrap.addCommand(new BootstrapCommand());
         bootstrap.addCommand(new SupportTokenCommand());
     }
@@ -78,13 +73,10 @@ public class ApiApplication extends Application<ApiConfiguration> {
                 core.secrets().derive("otp"), OtpLimits.defaults(), core.clock());
         OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper());
 
-        Map<String, Object> kafka = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
+        config.kafka.buildAdminWithHealthCheck(environment, getName());
         environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
                 core.clock()));
         environment.lifecycle().manage(new Housekeeping(core.jdbi(), core.clock()));
-        Admin admin = Admin.create(kafka);
-        environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(admin));
-        environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
 
         environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(core.mapper()));
         // Errors met before any context is chosen (a bad request line or URI, headers too large) use the server's.
@@ -120,7 +112,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
     /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */
     private static KafkaProducer<String, String> outboxProducer(ApiConfiguration config) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.getBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,

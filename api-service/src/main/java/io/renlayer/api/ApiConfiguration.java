@@ -3,7 +3,7 @@ package io.renlayer.api;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.renlayer.api.config.AuthConfig;
-import io.renlayer.api.config.KafkaConfig;
+import io.renlayer.kit.kafka.KafkaFactory;
 import io.renlayer.api.config.MailConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +18,7 @@ public class ApiConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    public KafkaConfig kafka = new KafkaConfig();
+    public KafkaFactory kafka = new KafkaFactory();
 
     @Valid
     @NotNull

@@ -2,7 +2,7 @@ package io.renlayer.proxy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.renlayer.proxy.kafka.KafkaFactory;
+import io.renlayer.kit.kafka.KafkaFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

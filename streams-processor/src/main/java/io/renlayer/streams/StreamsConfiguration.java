@@ -2,7 +2,7 @@ package io.renlayer.streams;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.renlayer.streams.kafka.KafkaFactory;
+import io.renlayer.kit.kafka.KafkaFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

@@ -1,4 +1,4 @@
-package io.renlayer.streams.health;
+package io.renlayer.kit.health;
 
 import com.codahale.metrics.health.HealthCheck;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,9 +1,10 @@
-package io.renlayer.streams.kafka;
+package io.renlayer.kit.kafka;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
+import io.renlayer.kit.health.KafkaHealthCheck;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +39,16 @@ public class KafkaFactory {
     @JsonProperty
     public void setHealthCheckTimeout(Duration healthCheckTimeout) {
         this.healthCheckTimeout = healthCheckTimeout;
+    }
+
+    /**
+     * An admin client closed with the application, and the {@code kafka} health check on it: every
+     * service is degraded without its broker (config, events and state all travel through Kafka).
+     */
+    public Admin buildAdminWithHealthCheck(Environment environment, String clientId) {
+        Admin admin = buildAdmin(environment, clientId);
+        environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, healthCheckTimeout.toJavaDuration()));
+        return admin;
     }
 
     /** An admin client closed with the application. */
