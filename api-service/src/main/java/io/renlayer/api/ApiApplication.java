@@ -22,6 +22,7 @@ import io.renlayer.api.errors.ProblemErrorHandler;
 import io.renlayer.api.errors.RequestIdFilter;
 import io.renlayer.api.errors.UnexpectedExceptionMapper;
 import io.renlayer.api.errors.WebApplicationExceptionMapper;
+import io.renlayer.api.health.OutboxHealthCheck;
 import io.renlayer.api.resources.AgentResource;
 import io.renlayer.api.resources.AllowListResource;
 import io.renlayer.api.resources.ApiKeyResource;
@@ -77,6 +78,8 @@ public class ApiApplication extends Application<ApiConfiguration> {
         environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
                 core.clock()));
         environment.lifecycle().manage(new Housekeeping(core.jdbi(), core.clock()));
+        environment.healthChecks().register("outbox", new OutboxHealthCheck(core.jdbi(), Duration.ofSeconds(30),
+                core.clock()));
 
         environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(core.mapper()));
         // Errors met before any context is chosen (a bad request line or URI, headers too large) use the server's.

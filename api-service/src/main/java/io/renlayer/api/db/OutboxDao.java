@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @RegisterConstructorMapper(OutboxDao.Record.class)
 public interface OutboxDao {
@@ -21,6 +22,10 @@ public interface OutboxDao {
     @SqlQuery("select seq, tenant_id, topic, record_key, payload::text as payload from outbox "
             + "where published_at is null order by seq limit :limit")
     List<Record> unpublished(int limit);
+
+    /** When the oldest record still waiting to be published was written; empty when none waits. */
+    @SqlQuery("select min(created_at) from outbox where published_at is null")
+    Optional<Instant> oldestUnpublished();
 
     @SqlBatch("update outbox set published_at = :now where seq = :seq")
     void markPublished(List<Long> seq, Instant now);
