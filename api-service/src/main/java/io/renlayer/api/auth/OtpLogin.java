@@ -60,6 +60,7 @@ public final class OtpLogin {
         String normalized = email.toLowerCase(Locale.ROOT);
         Optional<String> code = jdbi.inTransaction(h -> {
             AuthAttemptDao attempts = h.attach(AuthAttemptDao.class);
+            attempts.lockEmail(normalized);
             Instant since = now.minus(limits.window());
             if (attempts.countByEmail(START, normalized, since) >= limits.startsPerEmail()
                     || attempts.countByIp(START, clientIp, since) >= limits.startsPerIp()) {

@@ -8,6 +8,10 @@ import java.time.Instant;
 /** Log-in attempts in PostgreSQL, so rate limits hold across every api-service replica. */
 public interface AuthAttemptDao {
 
+    /** Serialises concurrent attempts on one email until commit, so a burst cannot slip past the count. */
+    @SqlQuery("select true from (select pg_advisory_xact_lock(hashtext(lower(:email)))) locked")
+    boolean lockEmail(String email);
+
     @SqlUpdate("insert into auth_attempts (kind, email, client_ip, created_at) values (:kind, lower(:email), :clientIp, :now)")
     void record(String kind, String email, String clientIp, Instant now);
 
