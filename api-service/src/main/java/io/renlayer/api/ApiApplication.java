@@ -72,7 +72,8 @@ public class ApiApplication extends Application<ApiConfiguration> {
         ExecutorService mailExecutor = environment.lifecycle().executorService("mail-%d").maxThreads(2).build();
         OtpLogin otp = new OtpLogin(core.jdbi(), config.mail.build(config.localMode), mailExecutor, core.tokens(),
                 core.secrets().derive("otp"), OtpLimits.defaults(), core.clock());
-        OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper());
+        UrlGuard urls = new UrlGuard(config.localMode);
+        OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper(), urls);
 
         config.kafka.buildAdminWithHealthCheck(environment, getName());
         environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
@@ -97,7 +98,6 @@ public class ApiApplication extends Application<ApiConfiguration> {
         jersey.register(new AuthResource(otp, oidc));
         jersey.register(new JwksResource(core.signingKeys()));
         jersey.register(new OpenApiResource());
-        UrlGuard urls = new UrlGuard(config.localMode);
         jersey.register(new TenantResource(core.jdbi(), core.writes(), urls));
         jersey.register(new UserResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new AgentResource(core.jdbi(), core.writes(), cursors));
@@ -119,8 +119,10 @@ public class ApiApplication extends Application<ApiConfiguration> {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
-                // Snapshots of large tenants are big and repetitive JSON: compressed they stay far below 1 MiB.
+                // A large tenant's snapshot can pass 1 MiB as JSON; the producer checks this limit before
+                // compression, the broker checks its own (1 MiB) after it, where repetitive JSON shrinks ~10x.
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
                 ProducerConfig.CLIENT_ID_CONFIG, "renlayer-api-outbox"),
                 new StringSerializer(), new StringSerializer());
     }

@@ -89,6 +89,7 @@ class OidcLoginIT {
         assertUnauthorized(exchange(idToken(issuerKey, "https://evil.example.com", AUDIENCE, email, true)));
         assertUnauthorized(exchange(idToken(stranger, issuer, AUDIENCE, email, true)));
         assertUnauthorized(exchange(idToken(issuerKey, issuer, AUDIENCE, email, false)));
+        assertUnauthorized(exchange(idToken(issuerKey, issuer, AUDIENCE, email, null)));
         assertUnauthorized(exchange(idToken(issuerKey, issuer, AUDIENCE, "nobody@example.com", true)));
 
         TestTenant withoutOidc = app.newTenant();
@@ -126,7 +127,7 @@ class OidcLoginIT {
         assertThat(reply.json().get("code").asText()).isEqualTo("unauthorized");
     }
 
-    private static String idToken(RsaJsonWebKey key, String iss, String aud, String email, boolean verified)
+    private static String idToken(RsaJsonWebKey key, String iss, String aud, String email, Boolean verified)
             throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(iss);
@@ -135,7 +136,9 @@ class OidcLoginIT {
         claims.setExpirationTimeMinutesInTheFuture(5);
         claims.setIssuedAtToNow();
         claims.setClaim("email", email);
-        claims.setClaim("email_verified", verified);
+        if (verified != null) {
+            claims.setClaim("email_verified", verified);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());

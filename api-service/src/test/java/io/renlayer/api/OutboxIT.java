@@ -218,11 +218,11 @@ class OutboxIT {
             assertThat(lateSnapshots.getFirst().get("version").asLong()).isEqualTo(1);
             assertThat(Sql.count(jdbi, "select count(*) from outbox where published_at is null")).as("the outbox is drained").isZero();
 
-            // A batch that fails (a record larger than the producer accepts) must not leave the relay's lock on a
-            // pooled connection: once the bad record is gone, publishing resumes.
+            // A batch that fails (random hex that stays over the broker's 1 MiB limit even compressed) must not
+            // leave the relay's lock on a pooled connection: once the bad record is gone, publishing resumes.
             long poison = Sql.one(jdbi, Long.class, "insert into outbox (tenant_id, topic, record_key, payload, created_at) "
-                    + "values ('poison', :topic, 'poison', jsonb_build_object('pad', repeat('x', 1200000)), now()) "
-                    + "returning seq", "topic", Topics.CONFIG);
+                    + "select 'poison', :topic, 'poison', jsonb_build_object('pad', string_agg(md5(random()::text), '')), "
+                    + "now() from generate_series(1, 80000) returning seq", "topic", Topics.CONFIG);
             Thread.sleep(1500); // the relay fails on it at once, then retries every second
             assertThat(Sql.count(jdbi, "select count(*) from outbox where published_at is null")).isEqualTo(1);
             jdbi.useHandle(h -> h.createUpdate("delete from outbox where seq = :seq").bind("seq", poison).execute());

@@ -50,7 +50,8 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(CLIENT_IP, http == null ? null : http.getRemoteAddr());
+        // Never null: a null address would silently exempt a caller from the per-address rate limits.
+        request.setProperty(CLIENT_IP, http == null || http.getRemoteAddr() == null ? "unknown" : http.getRemoteAddr());
         String pathTenant = request.getUriInfo().getPathParameters().getFirst(TENANT_PARAM);
         if (pathTenant == null) {
             return;

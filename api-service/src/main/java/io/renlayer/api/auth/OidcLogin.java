@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.renlayer.api.api.TokenResponse;
 import io.renlayer.api.core.ApiException;
 import io.renlayer.api.core.Tenant;
+import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.core.User;
 import io.renlayer.api.db.TenantDao;
 import io.renlayer.api.db.UserDao;
@@ -42,11 +43,13 @@ public final class OidcLogin {
     private final Jdbi jdbi;
     private final TokenService tokens;
     private final ObjectMapper mapper;
+    private final UrlGuard urls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, HttpsJwks> jwksByIssuer = new ConcurrentHashMap<>();
 
-    public OidcLogin(Jdbi jdbi, TokenService tokens, ObjectMapper mapper) {
+    public OidcLogin(Jdbi jdbi, TokenService tokens, ObjectMapper mapper, UrlGuard urls) {
         this.jdbi = jdbi;
+        this.urls = urls;
         this.tokens = tokens;
         this.mapper = mapper;
     }
@@ -63,7 +66,7 @@ public final class OidcLogin {
             }
             JwtClaims claims = consumer(oidc).processToClaims(idToken);
             if (!email.equalsIgnoreCase(claims.getStringClaimValue("email"))
-                    || Boolean.FALSE.equals(claims.getClaimValue("email_verified", Boolean.class))) {
+                    || !Boolean.TRUE.equals(claims.getClaimValue("email_verified", Boolean.class))) {
                 throw rejected();
             }
             return TokenResponse.bearer(tokens.issue(user.id(), user.tenantId()), tokens.ttl().toSeconds(),
@@ -74,8 +77,13 @@ public final class OidcLogin {
     }
 
     private JwtConsumer consumer(OidcSettings oidc) {
-        HttpsJwks jwks = jwksByIssuer.computeIfAbsent(oidc.issuer() + " " + oidc.jwksUri(),
-                k -> new HttpsJwks(oidc.jwksUri() != null ? oidc.jwksUri() : discoverJwksUri(oidc.issuer())));
+        String cacheKey = oidc.issuer() + " " + oidc.jwksUri();
+        HttpsJwks jwks = jwksByIssuer.get(cacheKey);
+        if (jwks == null) {
+            // Discovery runs outside the map's lock: a slow issuer must not hold up the others.
+            String jwksUri = guarded(oidc.jwksUri() != null ? oidc.jwksUri() : discoverJwksUri(oidc.issuer()));
+            jwks = jwksByIssuer.computeIfAbsent(cacheKey, k -> new HttpsJwks(jwksUri));
+        }
         return new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
@@ -91,7 +99,7 @@ public final class OidcLogin {
 
     private String discoverJwksUri(String issuer) {
         try {
-            URI discovery = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+            URI discovery = URI.create(guarded(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(10))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode jwksUri = mapper.readTree(response.body()).get("jwks_uri");
@@ -105,6 +113,14 @@ public final class OidcLogin {
             Thread.currentThread().interrupt();
             throw rejected();
         }
+    }
+
+    /** The SSRF guard at fetch time, on resolved addresses: the tenant's issuer names what the API fetches. */
+    private String guarded(String url) {
+        if (urls.resolvedProblem(url) != null) {
+            throw rejected();
+        }
+        return url;
     }
 
     private static ApiException rejected() {

@@ -11,7 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.util.Properties;
 
-/** Sends log-in codes through an SMTP relay (STARTTLS required when a user name is configured). */
+/** Sends log-in codes through an SMTP relay: STARTTLS whenever offered, and required with a user name. */
 public final class SmtpMailSender implements MailSender {
 
     private final Session session;
@@ -25,7 +25,7 @@ public final class SmtpMailSender implements MailSender {
         props.put("mail.smtp.timeout", "10000");
         boolean auth = username != null && !username.isBlank();
         props.put("mail.smtp.auth", String.valueOf(auth));
-        props.put("mail.smtp.starttls.enable", String.valueOf(auth));
+        props.put("mail.smtp.starttls.enable", "true");
         props.put("mail.smtp.starttls.required", String.valueOf(auth));
         this.session = auth ? Session.getInstance(props, new Authenticator() {
             @Override

@@ -35,10 +35,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(409, "conflict", "Conflict", detail));
     }
 
-    public static ApiException badRequest(String code, String detail) {
-        return new ApiException(Problem.of(400, code, "Bad request", detail));
-    }
-
     public static ApiException rateLimited(String detail) {
         return new ApiException(Problem.of(429, "rate_limited", "Too many requests", detail));
     }

@@ -97,18 +97,28 @@ public final class OutboxRelay implements Managed, Runnable {
         for (OutboxDao.Record r : records) {
             acks.add(producer.send(new ProducerRecord<>(r.topic(), r.recordKey(), r.payload())));
         }
+        // Only the acknowledged prefix is marked: what follows a failure is resent, in order, next time.
+        int acknowledged = 0;
+        Exception failure = null;
         try {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
+                acknowledged++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
+            failure = e;
         }
-        outbox.markPublished(records.stream().map(OutboxDao.Record::seq).toList(), clock.instant());
-        return records.size();
+        if (acknowledged > 0) {
+            outbox.markPublished(records.subList(0, acknowledged).stream().map(OutboxDao.Record::seq).toList(),
+                    clock.instant());
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Kafka did not acknowledge outbox record "
+                    + records.get(acknowledged).seq(), failure);
+        }
+        return acknowledged;
     }
 
     private static void sleep(Duration duration) {

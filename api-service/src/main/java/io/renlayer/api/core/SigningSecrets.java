@@ -1,6 +1,7 @@
 package io.renlayer.api.core;
 
 import io.renlayer.api.db.SigningSecretDao;
+import io.renlayer.api.db.TenantDao;
 import io.renlayer.schemas.config.SecretSealer;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;
@@ -27,6 +28,7 @@ public final class SigningSecrets {
 
     /** Creates the tenant's first secret if it has none. @return the plain secret, or null if one existed */
     public String ensure(Tx tx) {
+        tx.dao(TenantDao.class).lock(tx.tenantId());
         SigningSecretDao secrets = tx.dao(SigningSecretDao.class);
         boolean hasCurrent = secrets.valid(tx.tenantId(), tx.now()).stream().anyMatch(s -> s.expiresAt() == null);
         return hasCurrent ? null : create(tx);
@@ -42,7 +44,7 @@ public final class SigningSecrets {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String plain = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        tx.dao(SigningSecretDao.class).insert(TypedId.newId(IdType.EVENT), tx.tenantId(),
+        tx.dao(SigningSecretDao.class).insert(TypedId.newId(IdType.SECRET), tx.tenantId(),
                 sealer.seal(tx.tenantId(), plain), tx.now());
         tx.configChanged();
         return plain;

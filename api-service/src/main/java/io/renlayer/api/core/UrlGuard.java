@@ -45,16 +45,45 @@ public final class UrlGuard {
         if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("metadata.google.internal")) {
             return true;
         }
-        if (!h.matches("[0-9.]+|[0-9a-f:]+")) {
+        if (!h.matches("[0-9a-f:.]+")) {
             return false;
         }
         try {
-            InetAddress address = InetAddress.getByName(h);
-            return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress()
-                    || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+            // An IP literal is parsed, not resolved; IPv4-mapped IPv6 (::ffff:a.b.c.d) comes back as IPv4.
+            return isInternal(InetAddress.getByName(h));
         } catch (UnknownHostException e) {
             return true;
+        }
+    }
+
+    static boolean isInternal(InetAddress address) {
+        byte[] a = address.getAddress();
+        boolean carrierNat = a.length == 4 && (a[0] & 0xff) == 100 && (a[1] & 0xc0) == 64;
+        boolean nat64 = a.length == 16 && (a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff
+                && (a[3] & 0xff) == 0x9b;
+        boolean uniqueLocal = a.length == 16 && (a[0] & 0xfe) == 0xfc;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress() || carrierNat || nat64 || uniqueLocal;
+    }
+
+    /**
+     * {@link #problem} plus the addresses the host resolves to now, for the moment of fetching: a public
+     * name can point at an internal address.
+     */
+    public String resolvedProblem(String url) {
+        String problem = problem(url);
+        if (problem != null || allowPrivate) {
+            return problem;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(URI.create(url).getHost())) {
+                if (isInternal(address)) {
+                    return "resolves to a loopback, private, link-local or metadata address";
+                }
+            }
+            return null;
+        } catch (UnknownHostException e) {
+            return "does not resolve";
         }
     }
 }

@@ -11,10 +11,6 @@ public record WriteResult(int status, Object entity, String location) {
         return new WriteResult(200, entity, null);
     }
 
-    public static WriteResult accepted(Object entity) {
-        return new WriteResult(202, entity, null);
-    }
-
     public static WriteResult noContent() {
         return new WriteResult(204, null, null);
     }

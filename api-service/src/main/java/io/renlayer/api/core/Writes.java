@@ -88,6 +88,10 @@ public final class Writes {
     private void publish(Tx tx) {
         OutboxDao outbox = tx.dao(OutboxDao.class);
         Instant now = tx.now();
+        if (!tx.outgoing().isEmpty()) {
+            // The relay publishes in outbox order; under the tenant lock that order is this tenant's commit order.
+            tx.dao(TenantDao.class).lock(tx.tenantId());
+        }
         if (tx.isConfigChanged()) {
             long version = tx.dao(TenantDao.class).nextConfigVersion(tx.tenantId());
             TenantConfigSnapshot snapshot = snapshots.build(tx.handle(), tx.tenantId(), version, now);

@@ -1,5 +1,6 @@
 package io.renlayer.api.db;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.db.DataSourceFactory;
 import org.flywaydb.core.Flyway;
@@ -25,7 +26,8 @@ public final class Databases {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
-        jdbi.getConfig(Jackson2Config.class).setMapper(mapper);
+        // Lenient when reading rows: a field added by a newer replica must not break an older one mid-deploy.
+        jdbi.getConfig(Jackson2Config.class).setMapper(mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         return jdbi;
     }
 

@@ -23,6 +23,14 @@ public interface TenantDao {
     @SqlUpdate("update tenants set name = :name, settings = cast(:settings as jsonb), updated_at = :now where id = :id")
     void update(String id, String name, @Json TenantSettings settings, Instant now);
 
+    /**
+     * The tenant's row lock until commit: serialises the tenant's outbox records and first-time creations.
+     * NO KEY UPDATE, like the version bump: it does not conflict with the KEY SHARE locks that inserts
+     * referencing the tenant take, so two writers cannot deadlock on it.
+     */
+    @SqlQuery("select id from tenants where id = :id for no key update")
+    String lock(String id);
+
     /** Takes the tenant's row lock until commit, so config versions follow commit order. */
     @SqlQuery("update tenants set config_version = config_version + 1 where id = :id returning config_version")
     long nextConfigVersion(String id);

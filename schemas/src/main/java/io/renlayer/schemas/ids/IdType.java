@@ -16,6 +16,8 @@ public enum IdType {
     SESSION("sess"),
     AUDIT("audit"),
     GRANT("grant"),
+    /** A webhook signing secret (its id, never the secret). */
+    SECRET("sec"),
     EVENT("evt");
 
     private final String prefix;

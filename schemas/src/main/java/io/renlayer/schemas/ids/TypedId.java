@@ -3,13 +3,12 @@ package io.renlayer.schemas.ids;
 import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidCreator;
 
-import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A typed identifier: a prefix naming its kind, an underscore, and a canonical (upper-case) ULID,
- * e.g. {@code agent_01HX2B3C4D5E6F7G8H9J0KMNPQ}. Monotonic ULIDs keep ids created by one process
- * sortable by creation order, which cursor pagination relies on.
+ * e.g. {@code agent_01HX2B3C4D5E6F7G8H9J0KMNPQ}. Monotonic ULIDs make ids created by one process sort
+ * in creation order, so lists keyed by id come out newest first.
  */
 public record TypedId(IdType type, Ulid ulid) {
 
@@ -49,10 +48,6 @@ public record TypedId(IdType type, Ulid ulid) {
         String ulid = text.substring(type.prefix().length() + 1);
         // Ulid.isValid also accepts lower case; ids are canonical so equal ids are equal strings.
         return Ulid.isValid(ulid) && ulid.equals(ulid.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    public Instant createdAt() {
-        return ulid.getInstant();
     }
 
     @Override
