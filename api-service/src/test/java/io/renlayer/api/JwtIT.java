@@ -6,7 +6,7 @@ import io.renlayer.api.auth.Role;
 import io.renlayer.api.auth.SigningKeys;
 import io.renlayer.api.auth.TokenService;
 import io.renlayer.api.testing.ApiClient;
-import io.renlayer.api.testing.ProblemChecks;
+import io.renlayer.api.testing.Problems;
 import io.renlayer.api.testing.TestStack;
 import io.renlayer.api.testing.TestTenant;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -186,8 +186,8 @@ class JwtIT {
     void tokenOfAnotherTenantGets404() {
         TestTenant other = app.newTenant();
         for (Role role : Role.values()) {
-            ProblemChecks.assertProblem(other.as(role).get(path), 404, "not_found");
-            ProblemChecks.assertProblem(other.as(role).get(tenant.path("/agents")), 404, "not_found");
+            Problems.assertProblem(other.as(role).get(path), 404, "not_found");
+            Problems.assertProblem(other.as(role).get(tenant.path("/agents")), 404, "not_found");
         }
     }
 
@@ -245,7 +245,7 @@ class JwtIT {
     }
 
     private static void assertUnauthorized(ApiClient.Reply reply) {
-        ProblemChecks.assertProblem(reply, 401, "unauthorized");
+        Problems.assertProblem(reply, 401, "unauthorized");
         assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate of %s", reply).isNotNull().startsWith("Bearer");
     }
 

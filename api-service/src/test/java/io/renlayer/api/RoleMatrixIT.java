@@ -3,7 +3,7 @@ package io.renlayer.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.api.auth.Role;
 import io.renlayer.api.testing.ApiClient;
-import io.renlayer.api.testing.ProblemChecks;
+import io.renlayer.api.testing.Problems;
 import io.renlayer.api.testing.TenantFixture;
 import io.renlayer.api.testing.TenantRoutes;
 import io.renlayer.api.testing.TestStack;
@@ -47,7 +47,7 @@ class RoleMatrixIT {
                 if (!role.atLeast(route.minRole())) {
                     refused.add(dynamicTest(route + " as " + role.wire() + " → 403", () -> {
                         ApiClient.Reply reply = route.send(fixture.tenant.as(role), route.path(fixture.ids()));
-                        JsonNode problem = ProblemChecks.assertProblem(reply, 403, "forbidden");
+                        JsonNode problem = Problems.assertProblem(reply, 403, "forbidden");
                         assertThat(problem.path("detail").asText()).contains(route.minRole().wire());
                     }));
                 } else {
@@ -108,7 +108,7 @@ class RoleMatrixIT {
         admin.post(fixture.tenant.path("/agents"), Map.of("name", "before demotion")).expect(201);
         fixture.tenant.owner().patch(fixture.tenant.path("/users/" + fixture.tenant.userId(Role.ADMIN)),
                 Map.of("role", "viewer")).expect(200);
-        ProblemChecks.assertProblem(admin.post(fixture.tenant.path("/agents"), Map.of("name", "after demotion")),
+        Problems.assertProblem(admin.post(fixture.tenant.path("/agents"), Map.of("name", "after demotion")),
                 403, "forbidden");
         admin.get(fixture.tenant.path("/agents")).expect(200);
     }
@@ -127,9 +127,9 @@ class RoleMatrixIT {
         Map<String, Object> sample = Map.of("method", "GET", "host", "api.example.com", "path", "/");
         for (int i = 0; i < 150; i++) {
             try {
-                ProblemChecks.assertProblem(viewer.patch(path, body), 403, "forbidden");
+                Problems.assertProblem(viewer.patch(path, body), 403, "forbidden");
                 viewer.post(evaluate, sample).expect(200);
-                ProblemChecks.assertProblem(anonymous.patch(path, body), 401, "unauthorized");
+                Problems.assertProblem(anonymous.patch(path, body), 401, "unauthorized");
                 viewer.post(evaluate, sample).expect(200);
             } catch (IllegalStateException e) {
                 throw new AssertionError("round " + i + ": a request got no HTTP response", e);

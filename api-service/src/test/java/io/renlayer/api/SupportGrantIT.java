@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.api.auth.Role;
 import io.renlayer.api.auth.TokenService;
 import io.renlayer.api.testing.ApiClient;
-import io.renlayer.api.testing.ProblemChecks;
+import io.renlayer.api.testing.Problems;
 import io.renlayer.api.testing.TestStack;
 import io.renlayer.api.testing.TestTenant;
 import io.renlayer.schemas.ids.IdType;
@@ -56,14 +56,14 @@ class SupportGrantIT {
         assertThat(log.path("data").isArray()).isTrue();
         support(token, requests, "GET", "/agents", null).expect(200);
         // nothing above analyst
-        ProblemChecks.assertProblem(support(token, requests, "POST", "/agents", Map.of("name", "made by support")),
+        Problems.assertProblem(support(token, requests, "POST", "/agents", Map.of("name", "made by support")),
                 403, "forbidden");
-        ProblemChecks.assertProblem(support(token, requests, "PATCH", "", Map.of("name", "renamed by support")),
+        Problems.assertProblem(support(token, requests, "PATCH", "", Map.of("name", "renamed by support")),
                 403, "forbidden");
-        ProblemChecks.assertProblem(support(token, requests, "GET", "/support-grants", null), 403, "forbidden");
-        ProblemChecks.assertProblem(support(token, requests, "POST", "/support-grants",
+        Problems.assertProblem(support(token, requests, "GET", "/support-grants", null), 403, "forbidden");
+        Problems.assertProblem(support(token, requests, "POST", "/support-grants",
                 Map.of("role", "analyst", "duration_minutes", 60, "reason", "extend myself")), 403, "forbidden");
-        ProblemChecks.assertProblem(support(token, requests, "POST", "/support-grants/" + grantId + "/revoke", null),
+        Problems.assertProblem(support(token, requests, "POST", "/support-grants/" + grantId + "/revoke", null),
                 403, "forbidden");
 
         assertThat(tenant.owner().get(tenant.path("/agents")).expect(200).body()).doesNotContain("made by support");
@@ -90,11 +90,11 @@ class SupportGrantIT {
         assertThat(revoked.path("revoked_at").isTextual()).as("revoked_at of %s", revoked).isTrue();
         for (String rest : List.of("/audit-log", "", "/agents")) {
             ApiClient.Reply reply = app.client().withToken(token).get(tenant.path(rest));
-            ProblemChecks.assertProblem(reply, 401, "unauthorized");
+            Problems.assertProblem(reply, 401, "unauthorized");
             assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
         }
         // and a new token for the revoked grant is no better
-        ProblemChecks.assertProblem(app.client().withToken(tokens.issueSupport(STAFF, tenant.id, grantId,
+        Problems.assertProblem(app.client().withToken(tokens.issueSupport(STAFF, tenant.id, grantId,
                 Duration.ofMinutes(5))).get(tenant.path("/audit-log")), 401, "unauthorized");
 
         // the grant's life is in the audit log as the owner's actions
@@ -120,7 +120,7 @@ class SupportGrantIT {
         assertThat(entry.path("actor_type").asText()).isEqualTo("support");
         assertThat(entry.path("actor_id").asText()).isEqualTo(grantId);
         // an admin grant still cannot manage grants (owner only)
-        ProblemChecks.assertProblem(app.client().withToken(token).post(tenant.path("/support-grants"),
+        Problems.assertProblem(app.client().withToken(token).post(tenant.path("/support-grants"),
                 Map.of("role", "admin", "duration_minutes", 60, "reason", "more")), 403, "forbidden");
     }
 
@@ -134,14 +134,14 @@ class SupportGrantIT {
 
         // this tenant's id with the other tenant's grant: no such grant here
         String mixed = tokens.issueSupport(STAFF, tenant.id, otherGrant, Duration.ofMinutes(30));
-        ProblemChecks.assertProblem(app.client().withToken(mixed).get(tenant.path("/audit-log")), 401, "unauthorized");
+        Problems.assertProblem(app.client().withToken(mixed).get(tenant.path("/audit-log")), 401, "unauthorized");
         // a grant id that exists nowhere
         String ghost = tokens.issueSupport(STAFF, tenant.id, TypedId.newId(IdType.GRANT), Duration.ofMinutes(30));
-        ProblemChecks.assertProblem(app.client().withToken(ghost).get(tenant.path("/audit-log")), 401, "unauthorized");
+        Problems.assertProblem(app.client().withToken(ghost).get(tenant.path("/audit-log")), 401, "unauthorized");
         // the other tenant's valid support token on this tenant's path: another tenant, so 404
         String othersToken = tokens.issueSupport(STAFF, other.id, otherGrant, Duration.ofMinutes(30));
         app.client().withToken(othersToken).get(other.path("/audit-log")).expect(200);
-        ProblemChecks.assertProblem(app.client().withToken(othersToken).get(tenant.path("/audit-log")), 404, "not_found");
+        Problems.assertProblem(app.client().withToken(othersToken).get(tenant.path("/audit-log")), 404, "not_found");
         // this tenant's own grant works: the rejections above are about the binding, not the token
         String own = tokens.issueSupport(STAFF, tenant.id, ownGrant, Duration.ofMinutes(30));
         app.client().withToken(own).get(tenant.path("/audit-log")).expect(200);
@@ -163,18 +163,18 @@ class SupportGrantIT {
                         "update support_grants set expires_at = :t where tenant_id = :tenant and id = :id")
                 .bind("t", Instant.now().minusSeconds(1)).bind("tenant", tenant.id).bind("id", grantId).execute());
         assertThat(updated).isEqualTo(1);
-        ProblemChecks.assertProblem(app.client().withToken(token).get(tenant.path("/audit-log")), 401, "unauthorized");
+        Problems.assertProblem(app.client().withToken(token).get(tenant.path("/audit-log")), 401, "unauthorized");
     }
 
     @Test
     void onlyOwnersGrantSupport() {
         for (Role role : List.of(Role.ADMIN, Role.ANALYST, Role.VIEWER)) {
-            ProblemChecks.assertProblem(tenant.as(role).post(tenant.path("/support-grants"),
+            Problems.assertProblem(tenant.as(role).post(tenant.path("/support-grants"),
                     Map.of("role", "analyst", "duration_minutes", 60, "reason", "by " + role.wire())), 403, "forbidden");
         }
         String grantId = grant("viewer", 60);
         for (Role role : List.of(Role.ADMIN, Role.ANALYST, Role.VIEWER)) {
-            ProblemChecks.assertProblem(tenant.as(role).post(tenant.path("/support-grants/" + grantId + "/revoke"), null),
+            Problems.assertProblem(tenant.as(role).post(tenant.path("/support-grants/" + grantId + "/revoke"), null),
                     403, "forbidden");
         }
         JsonNode list = tenant.owner().get(tenant.path("/support-grants")).expect(200).json();
@@ -184,19 +184,19 @@ class SupportGrantIT {
 
     @Test
     void grantsAreTimeBoxedAndBelowOwner() {
-        JsonNode tooLong = ProblemChecks.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
+        JsonNode tooLong = Problems.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
                 Map.of("role", "analyst", "duration_minutes", 7 * 24 * 60 + 1, "reason", "too long")),
                 422, "validation_failed");
         assertThat(tooLong.path("errors").findValuesAsText("field")).contains("duration_minutes");
 
         for (int minutes : new int[]{0, -5}) {
-            ProblemChecks.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
+            Problems.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
                     Map.of("role", "analyst", "duration_minutes", minutes, "reason", "nonsense")), 422, "validation_failed");
         }
         Map<String, Object> noDuration = new HashMap<>(Map.of("role", "analyst", "reason", "forever"));
-        ProblemChecks.assertProblem(tenant.owner().post(tenant.path("/support-grants"), noDuration), 422,
+        Problems.assertProblem(tenant.owner().post(tenant.path("/support-grants"), noDuration), 422,
                 "validation_failed");
-        JsonNode asOwner = ProblemChecks.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
+        JsonNode asOwner = Problems.assertProblem(tenant.owner().post(tenant.path("/support-grants"),
                 Map.of("role", "owner", "duration_minutes", 60, "reason", "all of it")), 422, "validation_failed");
         assertThat(asOwner.path("errors").findValuesAsText("field")).contains("role");
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.renlayer.api.auth.Role;
 import io.renlayer.api.testing.ApiClient;
-import io.renlayer.api.testing.ProblemChecks;
+import io.renlayer.api.testing.Problems;
 import io.renlayer.api.testing.TenantFixture;
 import io.renlayer.api.testing.TenantRoutes;
 import io.renlayer.schemas.ids.IdType;
@@ -57,9 +57,9 @@ class TenantIsolationIT {
         Map<String, String> ghostIds = new HashMap<>(a.ids());
         ghostIds.put("tenant_id", TypedId.newId(IdType.TENANT));
         for (TenantRoutes.Route route : TenantRoutes.ALL) {
-            JsonNode real = ProblemChecks.assertProblem(
+            JsonNode real = Problems.assertProblem(
                     route.send(b.tenant.owner(), route.path(a.ids())), 404, "not_found");
-            JsonNode ghost = ProblemChecks.assertProblem(
+            JsonNode ghost = Problems.assertProblem(
                     route.send(b.tenant.owner(), route.path(ghostIds)), 404, "not_found");
             assertThat(withoutVolatile(real)).as(route.key()).isEqualTo(withoutVolatile(ghost));
         }
@@ -91,8 +91,8 @@ class TenantIsolationIT {
         String[][] mixes = {{b.agentId, a.keyId}, {a.agentId, b.keyId}};
         for (String[] mix : mixes) {
             String keyPath = b.tenant.path("/agents/" + mix[0] + "/keys/" + mix[1]);
-            ProblemChecks.assertProblem(b.tenant.owner().get(keyPath), 404, "not_found");
-            ProblemChecks.assertProblem(b.tenant.owner().post(keyPath + "/revoke", null), 404, "not_found");
+            Problems.assertProblem(b.tenant.owner().get(keyPath), 404, "not_found");
+            Problems.assertProblem(b.tenant.owner().post(keyPath + "/revoke", null), 404, "not_found");
         }
         assertThat(a.tenant.owner().get(a.tenant.path("/agents/" + a.agentId + "/keys/" + a.keyId)).expect(200)
                 .json().path("status").asText()).as("A's key").isEqualTo("active");
@@ -134,7 +134,7 @@ class TenantIsolationIT {
         String cursor = page.path("next_cursor").asText(null);
         assertThat(cursor).as("A has more than one user, so a next page").isNotBlank();
         a.tenant.owner().get(a.tenant.path("/users?limit=1&cursor=" + cursor)).expect(200);
-        ProblemChecks.assertProblem(b.tenant.owner().get(b.tenant.path("/users?limit=1&cursor=" + cursor)),
+        Problems.assertProblem(b.tenant.owner().get(b.tenant.path("/users?limit=1&cursor=" + cursor)),
                 400, "invalid_cursor");
     }
 
@@ -208,7 +208,7 @@ class TenantIsolationIT {
      * requested path, and no other member names any of the owner's ids.
      */
     private static void assertNotFoundWithoutLeak(ApiClient.Reply reply, String path, TenantFixture owner) {
-        JsonNode problem = ProblemChecks.assertProblem(reply, 404, "not_found");
+        JsonNode problem = Problems.assertProblem(reply, 404, "not_found");
         assertThat(problem.path("instance").asText()).as("instance of %s", reply).isEqualTo(path.split("\\?")[0]);
         String rest = withoutVolatile(problem).toString();
         for (String id : owner.ownedIds()) {

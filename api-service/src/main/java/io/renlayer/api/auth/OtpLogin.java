@@ -2,6 +2,7 @@ package io.renlayer.api.auth;
 
 import io.renlayer.api.api.TokenResponse;
 import io.renlayer.api.core.ApiException;
+import io.renlayer.api.core.Digests;
 import io.renlayer.api.core.User;
 import io.renlayer.api.db.AuthAttemptDao;
 import io.renlayer.api.db.OtpDao;
@@ -10,15 +11,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -104,8 +99,7 @@ public final class OtpLogin {
             if (live == null) {
                 return null;
             }
-            if (!MessageDigest.isEqual(live.codeHmac().getBytes(StandardCharsets.US_ASCII),
-                    hmac(normalized, code).getBytes(StandardCharsets.US_ASCII))) {
+            if (!Digests.equal(live.codeHmac(), hmac(normalized, code))) {
                 codes.countAttempt(live.id());
                 return null;
             }
@@ -120,12 +114,6 @@ public final class OtpLogin {
     }
 
     private String hmac(String email, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((email + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.hex(Digests.hmacSha256(hmacKey, Digests.utf8(email + ":" + code)));
     }
 }

@@ -1,16 +1,13 @@
 package io.renlayer.api.config;
 
+import io.renlayer.api.core.Digests;
 import io.renlayer.schemas.config.SecretSealer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
@@ -53,12 +50,6 @@ public final class SecretsConfig {
 
     /** A key for one purpose, so a leak of one derived key exposes nothing else. */
     public byte[] derive(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(masterKey), "HmacSHA256"));
-            return mac.doFinal(("renlayer:" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.hmacSha256(Base64.getDecoder().decode(masterKey), Digests.utf8("renlayer:" + purpose));
     }
 }

@@ -1,10 +1,6 @@
 package io.renlayer.api.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * API key secrets: {@code rl_} and 40 base62 characters (~238 random bits). Stored and published only as
@@ -32,12 +28,7 @@ public final class ApiKeySecrets {
     }
 
     public static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.hex(Digests.sha256(Digests.utf8(secret)));
     }
 
     private ApiKeySecrets() {

@@ -2,10 +2,7 @@ package io.renlayer.api.core;
 
 import io.renlayer.api.api.Problem;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,14 +53,8 @@ public final class Cursors {
     }
 
     private byte[] tag(String tenantId, String collection, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((tenantId + SEPARATOR + collection + SEPARATOR).getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(body), TAG_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] scope = Digests.utf8(tenantId + SEPARATOR + collection + SEPARATOR);
+        return Arrays.copyOf(Digests.hmacSha256(key, scope, body), TAG_BYTES);
     }
 
     private static ApiException invalid() {

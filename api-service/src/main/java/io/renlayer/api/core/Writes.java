@@ -12,13 +12,9 @@ import io.renlayer.schemas.config.TenantConfigSnapshot;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -76,8 +72,7 @@ public final class Writes {
             return Optional.empty();
         }
         IdempotencyDao.Stored stored = keys.find(scope, request.idempotencyKey()).orElseThrow();
-        if (!MessageDigest.isEqual(stored.requestHash().getBytes(StandardCharsets.UTF_8),
-                requestHash.getBytes(StandardCharsets.UTF_8))) {
+        if (!Digests.equal(stored.requestHash(), requestHash)) {
             throw new ApiException(Problem.of(422, "idempotency_key_reused", "Idempotency key reused",
                     "this Idempotency-Key was used for a different request; use a new key"));
         }
@@ -104,13 +99,10 @@ public final class Writes {
 
     private String hash(WriteRequest request, Object body) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.method() + " " + request.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                sha.update(mapper.writeValueAsBytes(body));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            byte[] canonicalBody = body == null ? new byte[0] : mapper.writeValueAsBytes(body);
+            return Digests.hex(Digests.sha256(Digests.utf8(request.method() + " " + request.path() + "\n"),
+                    canonicalBody));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

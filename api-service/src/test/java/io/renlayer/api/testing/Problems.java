@@ -7,12 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Assertions on RFC 9457 problem responses (status, media type, stable {@code code}, field errors).
- *
- * <p>Reconstructed from its callers (ConfigCrudIT, BadInputIT) after an accidental overwrite; the signatures are
- * the ones they use.
- */
+/** Assertions on RFC 9457 problem responses (status, media type, stable {@code code}, field errors). */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
