@@ -2,6 +2,7 @@ package io.renlayer.proxy;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.renlayer.ops.testing.KafkaBrokerExtension;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +16,7 @@ class ProxyApplicationIT {
 
     @RegisterExtension
     @Order(1)
-    static final LocalKafkaExtension KAFKA = new LocalKafkaExtension();
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @RegisterExtension
     @Order(2)

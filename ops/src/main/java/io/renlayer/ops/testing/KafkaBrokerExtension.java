@@ -1,4 +1,4 @@
-package io.renlayer.streams;
+package io.renlayer.ops.testing;
 
 import io.renlayer.ops.infra.KafkaBroker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -11,15 +11,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A real single-node broker for one test class, in a temporary directory. */
-final class LocalKafkaExtension implements BeforeAllCallback, AfterAllCallback {
+/**
+ * A real single-node broker for one test class, in a temporary directory: register it with
+ * {@code @RegisterExtension} in a service's integration test. JUnit is the caller's (provided scope here).
+ */
+public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private Path dataDir;
     private KafkaBroker broker;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        dataDir = Files.createTempDirectory("streams-it-kafka");
+        dataDir = Files.createTempDirectory("renlayer-it-kafka");
         broker = KafkaBroker.start(dataDir, 0);
     }
 
@@ -33,7 +36,7 @@ final class LocalKafkaExtension implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.bootstrapServers();
     }
 }
