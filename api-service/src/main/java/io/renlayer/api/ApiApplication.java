@@ -19,7 +19,7 @@ import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.errors.ApiExceptionMapper;
 import io.renlayer.api.errors.JsonExceptionMapper;
 import io.renlayer.api.errors.ProblemErrorHandler;
-import io.renlayer.api.errors.RequestIdFilter;
+import io.renlayer.api.errors.RequestContextFilter;
 import io.renlayer.api.errors.UnexpectedExceptionMapper;
 import io.renlayer.api.errors.WebApplicationExceptionMapper;
 import io.renlayer.api.health.OutboxHealthCheck;
@@ -87,7 +87,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
         environment.lifecycle().addServerLifecycleListener(
                 server -> server.setErrorHandler(new ProblemErrorHandler(core.mapper())));
         var jersey = environment.jersey();
-        jersey.register(new RequestIdFilter());
+        jersey.register(new RequestContextFilter());
         jersey.register(new AuthFilter(core.tokens(), core.jdbi(), core.mapper(), core.clock()));
         jersey.register(new RoleFeature());
         jersey.register(new ApiExceptionMapper());

@@ -7,15 +7,13 @@ import io.renlayer.api.core.SupportGrant;
 import io.renlayer.api.db.AuditDao;
 import io.renlayer.api.db.SupportGrantDao;
 import io.renlayer.api.db.UserDao;
-import io.renlayer.api.errors.RequestIdFilter;
+import io.renlayer.api.errors.RequestContextFilter;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -25,21 +23,18 @@ import java.time.Instant;
  * Authenticates every route under {@code /v1/tenants/{tenant_id}}: a valid access token for that very
  * tenant, whose user still exists (roles are read fresh, so a demotion or removal takes effect at once)
  * or whose support grant is still active. A token of another tenant gets 404, like a missing tenant.
+ * (Client address and request id come from {@link RequestContextFilter}, which runs first.)
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
 
     public static final String TENANT_PARAM = "tenant_id";
     private static final String CALLER = "renlayer.caller";
-    private static final String CLIENT_IP = "renlayer.client-ip";
 
     private final TokenService tokens;
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
     private final Clock clock;
-
-    @Context
-    private HttpServletRequest http;
 
     public AuthFilter(TokenService tokens, Jdbi jdbi, ObjectMapper mapper, Clock clock) {
         this.tokens = tokens;
@@ -50,8 +45,6 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // Never null: a null address would silently exempt a caller from the per-address rate limits.
-        request.setProperty(CLIENT_IP, http == null || http.getRemoteAddr() == null ? "unknown" : http.getRemoteAddr());
         String pathTenant = request.getUriInfo().getPathParameters().getFirst(TENANT_PARAM);
         if (pathTenant == null) {
             return;
@@ -80,8 +73,8 @@ public class AuthFilter implements ContainerRequestFilter {
                 .put("method", request.getMethod())
                 .put("path", "/" + request.getUriInfo().getPath());
         AuditEntry entry = new AuditEntry(TypedId.newId(IdType.AUDIT), grant.tenantId(), AuditEntry.ActorType.SUPPORT,
-                grant.id(), "support.request", "support_grant", grant.id(), summary, RequestIdFilter.of(request),
-                clientIp(request), now);
+                grant.id(), "support.request", "support_grant", grant.id(), summary, RequestContextFilter.requestId(request),
+                RequestContextFilter.clientIp(request), now);
         jdbi.useExtension(AuditDao.class, audit -> audit.insert(entry, summary.toString()));
         return new Caller(token.subject(), grant.tenantId(), grant.role(), grant.id());
     }
@@ -101,9 +94,5 @@ public class AuthFilter implements ContainerRequestFilter {
             throw new IllegalStateException("no caller: the route is not under /v1/tenants/{tenant_id}");
         }
         return caller;
-    }
-
-    public static String clientIp(ContainerRequestContext request) {
-        return (String) request.getProperty(CLIENT_IP);
     }
 }

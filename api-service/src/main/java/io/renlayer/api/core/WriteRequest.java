@@ -2,7 +2,7 @@ package io.renlayer.api.core;
 
 import io.renlayer.api.auth.AuthFilter;
 import io.renlayer.api.auth.Caller;
-import io.renlayer.api.errors.RequestIdFilter;
+import io.renlayer.api.errors.RequestContextFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -27,8 +27,8 @@ public record WriteRequest(
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw ApiException.invalid(IDEMPOTENCY_HEADER, "must be 1 to 255 characters");
         }
-        return new WriteRequest(caller, caller.tenantId(), RequestIdFilter.of(request), AuthFilter.clientIp(request),
-                key, request.getMethod(), "/" + request.getUriInfo().getPath());
+        return new WriteRequest(caller, caller.tenantId(), RequestContextFilter.requestId(request),
+                RequestContextFilter.clientIp(request), key, request.getMethod(), "/" + request.getUriInfo().getPath());
     }
 
     public static WriteRequest system(String tenantId, String action) {

@@ -15,7 +15,7 @@ public final class ProblemResponses {
 
     public static Response of(Problem problem, ContainerRequestContext request) {
         Problem located = request == null ? problem
-                : problem.at("/" + request.getUriInfo().getPath(), RequestIdFilter.of(request));
+                : problem.at("/" + request.getUriInfo().getPath(), RequestContextFilter.requestId(request));
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"renlayer\"");

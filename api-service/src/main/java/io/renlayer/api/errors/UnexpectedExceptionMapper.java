@@ -39,7 +39,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ProblemResponses.of(Problem.of(409, "conflict", "Conflict",
                     "a concurrent change conflicts with this request; read the resource again and retry"), ctx);
         }
-        LOG.error("unhandled error in request {}", ctx == null ? "?" : RequestIdFilter.of(ctx), e);
+        LOG.error("unhandled error in request {}", ctx == null ? "?" : RequestContextFilter.requestId(ctx), e);
         return ProblemResponses.of(Problem.of(500, "internal_error", "Internal error",
                 "the server failed to handle the request; quote the request id to support"), ctx);
     }

@@ -5,7 +5,7 @@ import io.renlayer.api.api.OtpStart;
 import io.renlayer.api.api.OtpVerify;
 import io.renlayer.api.api.TokenResponse;
 import io.renlayer.api.api.UserInput;
-import io.renlayer.api.auth.AuthFilter;
+import io.renlayer.api.errors.RequestContextFilter;
 import io.renlayer.api.auth.OidcLogin;
 import io.renlayer.api.auth.OtpLogin;
 import io.renlayer.api.core.Checks;
@@ -39,7 +39,7 @@ public class AuthResource {
     @Path("/otp/start")
     public Response start(@Context ContainerRequestContext request, OtpStart body) {
         new Checks().require(UserInput.isEmail(Params.body(body).email()), "email", "must be an email address").orThrow();
-        otp.start(body.email().strip(), AuthFilter.clientIp(request));
+        otp.start(body.email().strip(), RequestContextFilter.clientIp(request));
         return Response.accepted(Map.of("status", "sent_if_account_exists")).build();
     }
 
@@ -49,7 +49,7 @@ public class AuthResource {
         new Checks().require(UserInput.isEmail(Params.body(body).email()), "email", "must be an email address")
                 .require(body.code() != null && body.code().matches("[0-9]{6}"), "code", "must be the 6-digit code")
                 .orThrow();
-        return otp.verify(body.email().strip(), body.code(), AuthFilter.clientIp(request));
+        return otp.verify(body.email().strip(), body.code(), RequestContextFilter.clientIp(request));
     }
 
     @POST
