@@ -2,13 +2,13 @@ package io.renlayer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.api.auth.Role;
-import io.renlayer.api.core.ApiKeySecrets;
 import io.renlayer.api.testing.ApiClient;
 import io.renlayer.api.testing.Sql;
 import io.renlayer.api.testing.TestStack;
 import io.renlayer.api.testing.TestTenant;
 import io.renlayer.engine.dlp.BuiltInDetector;
 import io.renlayer.engine.dlp.DetectorCatalogue;
+import io.renlayer.schemas.config.KeyEntry;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -228,7 +228,7 @@ class ConfigCrudIT {
         // The database holds only the SHA-256; the secret is nowhere at rest.
         String storedHash = jdbi.withHandle(h -> h.createQuery("select secret_sha256 from api_keys where id = :id")
                 .bind("id", keyId).mapTo(String.class).one());
-        assertThat(storedHash).isEqualTo(ApiKeySecrets.sha256(secret)).hasSize(64);
+        assertThat(storedHash).isEqualTo(KeyEntry.secretSha256Of(secret)).hasSize(64);
         for (String table : List.of("api_keys", "audit_log", "outbox", "idempotency_keys")) {
             long hits = jdbi.withHandle(h -> h.createQuery("select count(*) from " + table
                     + " t where strpos(row_to_json(t)::text, :secret) > 0").bind("secret", secret)

@@ -2,7 +2,6 @@ package io.renlayer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.api.auth.Role;
-import io.renlayer.api.core.ApiKeySecrets;
 import io.renlayer.api.core.TenantProvisioning;
 import io.renlayer.api.core.WriteRequest;
 import io.renlayer.api.core.WriteResult;
@@ -14,6 +13,7 @@ import io.renlayer.api.testing.TopicReader;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;
+import io.renlayer.schemas.config.KeyEntry;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +128,7 @@ class OutboxIT {
 
         List<JsonNode> withKeys = reader.await(Topics.CONFIG, tenant.id, s -> s.size() >= 4, ARRIVAL);
         JsonNode entry = keyEntry(withKeys.get(2), keyId);
-        assertThat(entry.get("secret_sha256").asText()).isEqualTo(ApiKeySecrets.sha256(secret));
+        assertThat(entry.get("secret_sha256").asText()).isEqualTo(KeyEntry.secretSha256Of(secret));
         assertThat(entry.get("prefix").asText()).isEqualTo(key.get("prefix").asText());
         assertThat(entry.get("agent_id").asText()).isEqualTo(agent);
         assertThat(withKeys.toString()).as("no secret on the topic").doesNotContain(secret);

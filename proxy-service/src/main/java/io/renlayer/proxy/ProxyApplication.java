@@ -4,6 +4,9 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.renlayer.kit.config.EnvironmentConfig;
+import io.renlayer.proxy.config.ConfigTopicConsumer;
+import io.renlayer.proxy.core.ConfigStore;
+import io.renlayer.proxy.health.ConfigHealthCheck;
 
 /** The data plane: sits between agents and their upstream LLM and tool APIs. */
 public class ProxyApplication extends Application<ProxyConfiguration> {
@@ -25,5 +28,8 @@ public class ProxyApplication extends Application<ProxyConfiguration> {
     @Override
     public void run(ProxyConfiguration configuration, Environment environment) {
         configuration.getKafka().buildAdminWithHealthCheck(environment, getName());
+        ConfigStore config = new ConfigStore();
+        environment.lifecycle().manage(new ConfigTopicConsumer(configuration.getKafka().getBootstrapServers(), config));
+        environment.healthChecks().register("config", new ConfigHealthCheck(config));
     }
 }

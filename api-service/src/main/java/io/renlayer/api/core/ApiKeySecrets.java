@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * API key secrets: {@code rl_} and 40 base62 characters (~238 random bits). Stored and published only as
- * SHA-256 — a fast hash is right for secrets this random, and lets the proxy check a key in O(1).
+ * {@link io.renlayer.schemas.config.KeyEntry#secretSha256Of} — a fast hash is right for secrets this random,
+ * and lets the proxy check a key in O(1).
  */
 public final class ApiKeySecrets {
 
@@ -25,10 +26,6 @@ public final class ApiKeySecrets {
     /** What people see to tell keys apart, e.g. {@code rl_4fQ9xZ2a}. */
     public static String displayPrefix(String secret) {
         return secret.substring(0, DISPLAY_CHARS);
-    }
-
-    public static String sha256(String secret) {
-        return Digests.hex(Digests.sha256(Digests.utf8(secret)));
     }
 
     private ApiKeySecrets() {

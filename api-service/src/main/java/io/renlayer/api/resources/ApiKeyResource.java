@@ -19,6 +19,7 @@ import io.renlayer.api.db.AgentDao;
 import io.renlayer.api.db.ApiKeyDao;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;
+import io.renlayer.schemas.config.KeyEntry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,7 +62,7 @@ public class ApiKeyResource {
             String secret = ApiKeySecrets.generate();
             ApiKeyDao keys = tx.dao(ApiKeyDao.class);
             keys.insert(id, tx.tenantId(), agentId, input.name(), ApiKeySecrets.displayPrefix(secret),
-                    ApiKeySecrets.sha256(secret), tx.now());
+                    KeyEntry.secretSha256Of(secret), tx.now());
             ApiKey created = keys.find(tx.tenantId(), agentId, id).orElseThrow();
             tx.audit("api_key.created", "api_key", id, null, created);
             tx.configChanged();

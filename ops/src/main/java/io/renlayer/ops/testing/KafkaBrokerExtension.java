@@ -1,6 +1,7 @@
 package io.renlayer.ops.testing;
 
 import io.renlayer.ops.infra.KafkaBroker;
+import io.renlayer.schemas.Topics;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A real single-node broker for one test class, in a temporary directory: register it with
+ * A real single-node broker with RenLayer's topics for one test class, in a temporary directory: register it with
  * {@code @RegisterExtension} in a service's integration test. JUnit is the caller's (provided scope here).
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
@@ -24,6 +25,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("renlayer-it-kafka");
         broker = KafkaBroker.start(dataDir, 0);
+        broker.createTopics(Topics.all(3));
     }
 
     @Override
