@@ -75,7 +75,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
         UrlGuard urls = new UrlGuard(config.localMode);
         OidcLogin oidc = new OidcLogin(core.jdbi(), core.tokens(), core.mapper(), urls);
 
-        config.kafka.buildAdminWithHealthCheck(environment, getName());
+        config.getKafka().buildAdminWithHealthCheck(environment, getName());
         environment.lifecycle().manage(new OutboxRelay(core.jdbi(), outboxProducer(config), Duration.ofMillis(50),
                 core.clock()));
         environment.lifecycle().manage(new Housekeeping(core.jdbi(), core.clock()));
@@ -115,7 +115,7 @@ public class ApiApplication extends Application<ApiConfiguration> {
     /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */
     private static KafkaProducer<String, String> outboxProducer(ApiConfiguration config) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.getBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getKafka().getBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,

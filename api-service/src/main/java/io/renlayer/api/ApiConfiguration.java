@@ -1,24 +1,19 @@
 package io.renlayer.api;
 
-import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.renlayer.api.config.AuthConfig;
-import io.renlayer.kit.kafka.KafkaFactory;
 import io.renlayer.api.config.MailConfig;
+import io.renlayer.kit.config.KafkaServiceConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** Everything is set in config.yml, itself filled from environment variables ({@code ${VAR:-default}}). */
-public class ApiConfiguration extends Configuration {
+public class ApiConfiguration extends KafkaServiceConfiguration {
 
     @Valid
     @NotNull
     public DataSourceFactory database = new DataSourceFactory();
-
-    @Valid
-    @NotNull
-    public KafkaFactory kafka = new KafkaFactory();
 
     @Valid
     @NotNull

@@ -1,24 +1,6 @@
 package io.renlayer.proxy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.core.Configuration;
-import io.renlayer.kit.kafka.KafkaFactory;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import io.renlayer.kit.config.KafkaServiceConfiguration;
 
-public class ProxyConfiguration extends Configuration {
-
-    @Valid
-    @NotNull
-    private KafkaFactory kafka = new KafkaFactory();
-
-    @JsonProperty
-    public KafkaFactory getKafka() {
-        return kafka;
-    }
-
-    @JsonProperty
-    public void setKafka(KafkaFactory kafka) {
-        this.kafka = kafka;
-    }
+public class ProxyConfiguration extends KafkaServiceConfiguration {
 }
