@@ -18,7 +18,7 @@ import io.renlayer.api.core.SigningSecrets;
 import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.errors.ApiExceptionMapper;
 import io.renlayer.api.errors.JsonExceptionMapper;
-import io.renlayer.api.errors.ProblemErrorHandler;
+import io.renlayer.kit.errors.ProblemErrorHandler;
 import io.renlayer.api.errors.RequestContextFilter;
 import io.renlayer.api.errors.UnexpectedExceptionMapper;
 import io.renlayer.api.errors.WebApplicationExceptionMapper;

@@ -127,6 +127,27 @@ class ConfigCrudIT {
                 .as("rejected writes changed nothing").isEqualTo(90);
     }
 
+    @Test
+    void tenantUpstreams() {
+        JsonNode defaults = tenant.as(Role.VIEWER).get(tenant.path("")).expect(200).json().get("settings").get("upstreams");
+        assertThat(defaults.get("openai").asText()).isEqualTo("https://api.openai.com");
+        assertThat(defaults.get("anthropic").asText()).isEqualTo("https://api.anthropic.com");
+
+        Map<String, Object> upstreams = Map.of("openai", "https://api.openai.com", "crm-tools", "https://tools.example.com/api");
+        write(Role.OWNER, "PATCH", tenant.path(""), Map.of("settings", Map.of("upstreams", upstreams))).expect(200);
+        audited("tenant.updated", "tenant", tenant.id, true, true);
+        JsonNode replaced = tenant.owner().get(tenant.path("")).expect(200).json().get("settings").get("upstreams");
+        assertThat(replaced.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("openai", "crm-tools");
+        assertThat(replaced.get("crm-tools").asText()).isEqualTo("https://tools.example.com/api");
+
+        assertInvalid(rejectedWrite(Role.OWNER, "PATCH", tenant.path(""), Map.of("settings", Map.of("upstreams",
+                        Map.of("Bad Name", "https://a.example.com", "search", "https://a.example.com/?key=1",
+                                "files", "ftp://files.example.com")))),
+                "settings.upstreams", "settings.upstreams.search", "settings.upstreams.files");
+        assertThat(tenant.owner().get(tenant.path("")).expect(200).json().get("settings").get("upstreams").size())
+                .as("rejected writes changed nothing").isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------------------------------------- users
 
     @Test

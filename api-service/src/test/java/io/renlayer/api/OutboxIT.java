@@ -9,7 +9,7 @@ import io.renlayer.api.db.AgentDao;
 import io.renlayer.api.testing.Sql;
 import io.renlayer.api.testing.TestStack;
 import io.renlayer.api.testing.TestTenant;
-import io.renlayer.api.testing.TopicReader;
+import io.renlayer.ops.testing.TopicReader;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;

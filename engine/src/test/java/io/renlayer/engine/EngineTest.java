@@ -25,7 +25,7 @@ class EngineTest {
     private static Engine engine(PolicyAction defaultAction, PolicyRule... policies) {
         TenantSettings defaults = TenantSettings.defaults();
         TenantSettings settings = new TenantSettings(defaults.auditMode(), defaults.retentionDays(), defaults.bodyCapture(),
-                defaults.bodyCaptureMaxBytes(), defaultAction, defaults.failOpen(), defaults.responseDlp(), null);
+                defaults.bodyCaptureMaxBytes(), defaultAction, defaults.failOpen(), defaults.responseDlp(), null, Map.of());
         return Engine.compile(new TenantConfigSnapshot("tenant_01HX0000000000000000000000", 1, Instant.EPOCH, settings,
                 List.of(), List.of(), List.of(policies), List.of(), List.of(), List.of(), List.of(), List.of()));
     }

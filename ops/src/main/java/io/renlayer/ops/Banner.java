@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The summary printed once everything is up: where things are, and how to log in. */
 final class Banner {
 
-    record Endpoints(int apiPort, int proxyPort, int streamsPort, String kafkaBootstrap,
+    record Endpoints(int apiPort, int proxyPort, int streamsPort, String mockUrl, String kafkaBootstrap,
                      String jdbcUrl, String dbUser, String dbPassword) {
     }
 
@@ -19,7 +19,8 @@ final class Banner {
 
                   API          %s/v1
                   OpenAPI      %s/v1/openapi.json
-                  Proxy        http://localhost:%d
+                  Proxy        http://localhost:%d/<upstream>/...   (upstreams of the demo tenant: openai,
+                               anthropic, mock → the mock upstream %s)
                   Streams      http://localhost:%d
                   Health       http://localhost:%d/healthcheck   (api-service admin)
                                http://localhost:%d/healthcheck   (proxy-service admin)
@@ -37,17 +38,21 @@ final class Banner {
                   curl -s -X POST %s/v1/auth/otp/verify -H 'Content-Type: application/json' \\
                        -d '{"email":"%s","code":"<code>"}'
 
+                Call the mock through the proxy (create an agent and a key first, see the README):
+                  curl -s http://localhost:%d/mock/v1/chat/completions -H 'X-RenLayer-Key: <key>' \\
+                       -H 'Content-Type: application/json' -d '{"model":"m","messages":[{"role":"user","content":"hi"}]}'
+
                 Data         %s   (kept across restarts; --wipe starts over)
                 Logs         %s
 
                 Ctrl-C stops everything.
                 """,
                 startup.toMillis() / 1000.0,
-                api, api, at.proxyPort(), at.streamsPort(), at.apiPort() + 1, at.proxyPort() + 1, at.streamsPort() + 1,
+                api, api, at.proxyPort(), at.mockUrl(), at.streamsPort(), at.apiPort() + 1, at.proxyPort() + 1, at.streamsPort() + 1,
                 at.kafkaBootstrap(), at.jdbcUrl(), at.dbUser(), at.dbPassword(),
                 tenant.id(), DemoTenant.NAME, tenant.ownerEmail(),
                 api, tenant.ownerEmail(), tenant.ownerEmail(), api, tenant.ownerEmail(),
-                dataDir, dataDir.resolve("logs"));
+                at.proxyPort(), dataDir, dataDir.resolve("logs"));
     }
 
     private Banner() {

@@ -8,6 +8,8 @@ record DemoTenant(String id, String ownerEmail) {
 
     static final String NAME = "Demo";
     static final String OWNER_EMAIL = "owner@demo.local";
+    /** The demo tenant's named upstream for the local mock: agents call {@code <proxy>/mock/v1/...}. */
+    static final String MOCK_UPSTREAM = "mock";
 
     static Optional<DemoTenant> parse(List<String> output) {
         Optional<String> id = value(output, "tenant_id=");

@@ -2,6 +2,7 @@ package io.renlayer.ops;
 
 import io.renlayer.ops.infra.KafkaBroker;
 import io.renlayer.ops.infra.PostgresServer;
+import io.renlayer.ops.mock.MockUpstream;
 import io.renlayer.schemas.Topics;
 import org.apache.kafka.common.utils.Exit;
 
@@ -40,6 +41,7 @@ public final class LocalStack {
     private volatile DataDir dataDir;
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
+    private volatile MockUpstream mock;
     private volatile LogTail mailEcho;
 
     private LocalStack(LocalStackOptions options, PrintStream out) {
@@ -85,7 +87,7 @@ public final class LocalStack {
         stopOthersWhenKafkaHalts();
         String secretsKey = dataDir.secretsKey();
 
-        Progress progress = new Progress(out, 6);
+        Progress progress = new Progress(out, 7);
         try (Progress.Step step = progress.start("PostgreSQL")) {
             starting(() -> postgres = PostgresServer.start(dataDir.postgres(), options.postgresPort()));
             postgres.createDatabase(DATABASE);
@@ -101,11 +103,19 @@ public final class LocalStack {
             step.done(topics.size() + " topics, " + TOPIC_PARTITIONS + " partitions each");
         }
 
+        try (Progress.Step step = progress.start("mock upstream")) {
+            starting(() -> mock = MockUpstream.start(options.mockPort()));
+            step.done("OpenAI-compatible, on " + mock.baseUrl());
+        }
+
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "RENLAYER_SECRETS_KEY", secretsKey);
         // proxy-service and streams-processor do not need the API: their JVMs boot while it is bootstrapped.
-        ServiceProcess proxy = startServer(repo, PROXY, withPorts(common, "PROXY", options.proxyPort()));
+        Map<String, String> proxyEnv = withPorts(common, "PROXY", options.proxyPort());
+        // The demo tenant's "mock" upstream is on loopback, which the SSRF guard refuses unless allowed.
+        proxyEnv.put("PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32");
+        ServiceProcess proxy = startServer(repo, PROXY, proxyEnv);
         ServiceProcess streams = startServer(repo, STREAMS, withPorts(common, "STREAMS", options.streamsPort()));
         DemoTenant tenant;
         try (Progress.Step step = progress.start(API)) {
@@ -128,7 +138,7 @@ public final class LocalStack {
         }
 
         Banner.Endpoints endpoints = new Banner.Endpoints(options.apiPort(), options.proxyPort(), options.streamsPort(),
-                kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
+                mock.baseUrl(), kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
         out.print(Banner.render(endpoints, tenant, dataDir.root(), Duration.ofNanos(System.nanoTime() - startedAt)));
         out.flush();
     }
@@ -174,7 +184,8 @@ public final class LocalStack {
     /** Runs {@code api-service bootstrap} to completion: it creates the demo tenant once, then finds it. */
     private DemoTenant bootstrapDemoTenant(RepoLayout repo, Map<String, String> env) {
         List<String> args = List.of("bootstrap", repo.config(API).toString(),
-                "--tenant-name", DemoTenant.NAME, "--owner-email", DemoTenant.OWNER_EMAIL);
+                "--tenant-name", DemoTenant.NAME, "--owner-email", DemoTenant.OWNER_EMAIL,
+                "--upstream", DemoTenant.MOCK_UPSTREAM + "=" + mock.baseUrl());
         ServiceProcess bootstrap = new ServiceProcess(API + " bootstrap", repo.jar(API), args, repo.root(), env,
                 dataDir.log(API));
         starting(() -> {
@@ -237,6 +248,7 @@ public final class LocalStack {
         out.println("Stopping RenLayer ...");
         stopServices();
         closeQuietly("log echo", mailEcho);
+        closeQuietly("mock upstream", mock);
         closeQuietly("Kafka broker", kafka);
         closeQuietly("PostgreSQL", postgres);
         out.printf(Locale.ROOT, "Stopped (%.1f s).%n", (System.nanoTime() - startedAt) / 1e9);

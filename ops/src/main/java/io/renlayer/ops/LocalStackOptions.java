@@ -13,6 +13,7 @@ public record LocalStackOptions(
         int apiPort,
         int proxyPort,
         int streamsPort,
+        int mockPort,
         Duration startupTimeout,
         boolean help) {
 
@@ -30,6 +31,7 @@ public record LocalStackOptions(
               --api-port <port>          api-service; its admin port is this + 1 (default 8080)
               --proxy-port <port>        proxy-service; its admin port is this + 1 (default 8090)
               --streams-port <port>      streams-processor; its admin port is this + 1 (default 8070)
+              --mock-port <port>         the mock OpenAI-compatible upstream, the demo tenant's "mock" (default 8060)
               --startup-timeout <secs>   how long each service may take to become healthy (default 120)
               -h, --help                 show this help
             """;
@@ -43,6 +45,7 @@ public record LocalStackOptions(
         int apiPort = 8080;
         int proxyPort = 8090;
         int streamsPort = 8070;
+        int mockPort = 8060;
         Duration startupTimeout = Duration.ofSeconds(120);
         boolean help = false;
         Args remaining = new Args(args);
@@ -57,13 +60,14 @@ public record LocalStackOptions(
                 case "--api-port" -> apiPort = port(flag, remaining.value(flag), 65534);
                 case "--proxy-port" -> proxyPort = port(flag, remaining.value(flag), 65534);
                 case "--streams-port" -> streamsPort = port(flag, remaining.value(flag), 65534);
+                case "--mock-port" -> mockPort = port(flag, remaining.value(flag), 65535);
                 case "--startup-timeout" -> startupTimeout = Duration.ofSeconds(positive(flag, remaining.value(flag)));
                 default -> throw new IllegalArgumentException("unknown option: " + flag);
             }
             remaining.requireValueConsumed(flag);
         }
         return new LocalStackOptions(dataDir, wipe, postgresPort, kafkaPort, apiPort, proxyPort, streamsPort,
-                startupTimeout, help);
+                mockPort, startupTimeout, help);
     }
 
     /** Every port the stack listens on, in start order, with the flag that moves it. */
@@ -71,6 +75,7 @@ public record LocalStackOptions(
         return List.of(
                 new PortCheck.Wanted("PostgreSQL", postgresPort, "--postgres-port"),
                 new PortCheck.Wanted("Kafka", kafkaPort, "--kafka-port"),
+                new PortCheck.Wanted("mock upstream", mockPort, "--mock-port"),
                 new PortCheck.Wanted("api-service", apiPort, "--api-port"),
                 new PortCheck.Wanted("api-service admin", apiPort + 1, "--api-port"),
                 new PortCheck.Wanted("proxy-service", proxyPort, "--proxy-port"),

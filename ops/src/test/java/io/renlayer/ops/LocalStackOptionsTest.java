@@ -71,7 +71,7 @@ class LocalStackOptionsTest {
 
         assertThat(options.wantedPorts())
                 .extracting(PortCheck.Wanted::port)
-                .containsExactly(54320, 19092, 8080, 8081, 9000, 9001, 8070, 8071);
+                .containsExactly(54320, 19092, 8060, 8080, 8081, 9000, 9001, 8070, 8071);
         assertThat(options.wantedPorts())
                 .filteredOn(wanted -> wanted.port() == 9001)
                 .singleElement()

@@ -1,40 +1,43 @@
 package io.renlayer.proxy;
 
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.renlayer.ops.testing.KafkaBrokerExtension;
-import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.Order;
+import io.renlayer.proxy.testing.ProxyStack;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @Tag("integration")
 class ProxyApplicationIT {
 
     @RegisterExtension
-    @Order(1)
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static final ProxyStack STACK = new ProxyStack();
 
-    @RegisterExtension
-    @Order(2)
-    static final DropwizardAppExtension<ProxyConfiguration> APP = new DropwizardAppExtension<>(
-            ProxyApplication.class, "config.yml",
-            ConfigOverride.randomPorts(),
-            ConfigOverride.config("kafka.bootstrapServers", KAFKA::bootstrapServers));
+    private static HttpResponse<String> admin(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + STACK.adminPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     @Test
-    void healthCheckReachesKafka() {
-        try (Response response = APP.client()
-                .target("http://localhost:" + APP.getAdminPort() + "/healthcheck")
-                .request()
-                .get()) {
-            String body = response.readEntity(String.class);
+    void healthChecksReachKafkaAndSeeTheConfigurationLoaded() {
+        await().untilAsserted(() -> {
+            HttpResponse<String> response = admin("/healthcheck");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"kafka\"").contains("\"config\"").doesNotContain("\"healthy\":false");
+        });
+    }
 
-            assertThat(response.getStatus()).as(body).isEqualTo(200);
-            assertThat(body).contains("\"kafka\"").contains("\"healthy\":true");
-        }
+    @Test
+    void metricsCountDecisionsAndAuditBuffer() throws Exception {
+        HttpResponse<String> metrics = admin("/metrics");
+
+        assertThat(metrics.body()).contains("renlayer.proxy.audit.buffer-used").contains("renlayer.proxy.audit.async-overflow");
     }
 }

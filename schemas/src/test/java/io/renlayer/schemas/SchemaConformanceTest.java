@@ -86,7 +86,8 @@ class SchemaConformanceTest {
     @Test
     void configSnapshotConforms() {
         TenantSettings settings = new TenantSettings(AuditMode.ASYNC, 30, true, 4096, PolicyAction.DENY, true, true,
-                new OidcSettings("https://login.example.com", "renlayer", "https://login.example.com/jwks"));
+                new OidcSettings("https://login.example.com", "renlayer", "https://login.example.com/jwks"),
+                Map.of("openai", "https://api.openai.com", "tools", "https://tools.example.com/api"));
         String agent = newId(IdType.AGENT);
         TenantConfigSnapshot snapshot = new TenantConfigSnapshot(TENANT, 7, NOW, settings,
                 List.of(new AgentEntry(agent, "support-bot", true)),

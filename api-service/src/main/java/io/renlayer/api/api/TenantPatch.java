@@ -7,13 +7,24 @@ import io.renlayer.schemas.config.OidcSettings;
 import io.renlayer.schemas.config.PolicyAction;
 import io.renlayer.schemas.config.TenantSettings;
 
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** PATCH of a tenant: every field optional; {@code settings} fields too. */
 public record TenantPatch(String name, SettingsPatch settings) {
 
+    private static final Pattern UPSTREAM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final int MAX_UPSTREAMS = 50;
+
     public record SettingsPatch(AuditMode auditMode, Integer retentionDays, Boolean bodyCapture,
                                 Integer bodyCaptureMaxBytes, PolicyAction defaultPolicyAction, Boolean failOpen,
-                                Boolean responseDlp, OidcSettings oidc, Boolean clearOidc) {
+                                Boolean responseDlp, OidcSettings oidc, Boolean clearOidc,
+                                Map<String, String> upstreams) {
+
+        /** A patch of the named upstreams alone. */
+        public static SettingsPatch upstreams(Map<String, String> upstreams) {
+            return new SettingsPatch(null, null, null, null, null, null, null, null, null, upstreams);
+        }
     }
 
     /** @param urls the SSRF guard: the API fetches the issuer's discovery document and JWKS itself */
@@ -36,8 +47,22 @@ public record TenantPatch(String name, SettingsPatch settings) {
                         .text(oidc.audience(), "settings.oidc.audience", 500)
                         .require(jwksProblem == null, "settings.oidc.jwks_uri", jwksProblem);
             }
+            validateUpstreams(settings.upstreams(), urls, checks);
         }
         checks.orThrow();
+    }
+
+    private static void validateUpstreams(Map<String, String> upstreams, UrlGuard urls, Checks checks) {
+        if (upstreams == null) {
+            return;
+        }
+        checks.require(upstreams.size() <= MAX_UPSTREAMS, "settings.upstreams", "must have at most " + MAX_UPSTREAMS);
+        upstreams.forEach((name, url) -> {
+            boolean named = UPSTREAM_NAME.matcher(name).matches();
+            checks.require(named, "settings.upstreams", "names are 1 to 32 lowercase letters, digits and dashes");
+            String problem = url == null ? "is required" : urls.baseUrlProblem(url);
+            checks.require(!named || problem == null, "settings.upstreams." + name, problem);
+        });
     }
 
     public TenantSettings applyTo(TenantSettings s) {
@@ -54,6 +79,7 @@ public record TenantPatch(String name, SettingsPatch settings) {
                 p.defaultPolicyAction() != null ? p.defaultPolicyAction() : s.defaultPolicyAction(),
                 p.failOpen() != null ? p.failOpen() : s.failOpen(),
                 p.responseDlp() != null ? p.responseDlp() : s.responseDlp(),
-                oidc);
+                oidc,
+                p.upstreams() != null ? p.upstreams() : s.upstreams());
     }
 }

@@ -1,7 +1,7 @@
 package io.renlayer.api.core;
 
-import io.renlayer.api.api.FieldError;
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.FieldError;
+import io.renlayer.schemas.problem.Problem;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.renlayer.api.core;
 
-import io.renlayer.api.api.FieldError;
+import io.renlayer.schemas.problem.FieldError;
 import io.renlayer.engine.validation.Violation;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.renlayer.api.core;
 
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.Problem;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,10 +1,11 @@
 package io.renlayer.api.core;
 
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+
+import static io.renlayer.kit.net.InternalAddresses.isInternal;
 
 /**
  * First line of the SSRF guard for tenant-supplied URLs (webhooks): https only, and no literal loopback,
@@ -40,30 +41,13 @@ public final class UrlGuard {
         return null;
     }
 
-    static boolean isInternal(String host) {
-        String h = IDN.toASCII(host.replaceAll("^\\[|]$", "")).toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("metadata.google.internal")) {
-            return true;
+    /** {@link #problem} for a base URL that paths are appended to (a named upstream): no query, no fragment. */
+    public String baseUrlProblem(String url) {
+        String problem = problem(url);
+        if (problem == null && (URI.create(url).getRawQuery() != null || URI.create(url).getRawFragment() != null)) {
+            return "must not have a query or fragment";
         }
-        if (!h.matches("[0-9a-f:.]+")) {
-            return false;
-        }
-        try {
-            // An IP literal is parsed, not resolved; IPv4-mapped IPv6 (::ffff:a.b.c.d) comes back as IPv4.
-            return isInternal(InetAddress.getByName(h));
-        } catch (UnknownHostException e) {
-            return true;
-        }
-    }
-
-    static boolean isInternal(InetAddress address) {
-        byte[] a = address.getAddress();
-        boolean carrierNat = a.length == 4 && (a[0] & 0xff) == 100 && (a[1] & 0xc0) == 64;
-        boolean nat64 = a.length == 16 && (a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff
-                && (a[3] & 0xff) == 0x9b;
-        boolean uniqueLocal = a.length == 16 && (a[0] & 0xfe) == 0xfc;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || carrierNat || nat64 || uniqueLocal;
+        return problem;
     }
 
     /**

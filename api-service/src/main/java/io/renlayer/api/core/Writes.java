@@ -2,7 +2,7 @@ package io.renlayer.api.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.Problem;
 import io.renlayer.api.db.IdempotencyDao;
 import io.renlayer.api.db.OutboxDao;
 import io.renlayer.api.db.TenantDao;

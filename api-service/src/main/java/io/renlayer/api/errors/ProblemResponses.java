@@ -1,6 +1,6 @@
 package io.renlayer.api.errors;
 
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 

@@ -1,6 +1,6 @@
 package io.renlayer.api.errors;
 
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.Problem;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;

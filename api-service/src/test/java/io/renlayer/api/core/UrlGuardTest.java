@@ -35,6 +35,14 @@ class UrlGuardTest {
     }
 
     @Test
+    void upstreamBaseUrlsTakeNoQueryOrFragment() {
+        assertThat(guard.baseUrlProblem("https://tools.example.com/api")).isNull();
+        assertThat(guard.baseUrlProblem("https://tools.example.com/api?key=1")).isNotNull();
+        assertThat(guard.baseUrlProblem("https://tools.example.com/api#top")).isNotNull();
+        assertThat(guard.baseUrlProblem("https://10.0.0.1/api")).isNotNull();
+    }
+
+    @Test
     void localModeAllowsItsOwnMachine() {
         UrlGuard local = new UrlGuard(true);
         assertThat(local.problem("http://localhost:9000/hook")).isNull();

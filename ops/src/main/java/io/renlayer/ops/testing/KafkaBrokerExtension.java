@@ -41,4 +41,9 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }
+
+    /** Stops the broker before the class ends, for tests of what clients do without one. */
+    public void stopBroker() {
+        broker.close();
+    }
 }

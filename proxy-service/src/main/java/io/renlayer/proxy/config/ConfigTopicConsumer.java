@@ -11,23 +11,29 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the compacted config topic from the beginning into the {@link ConfigStore}, then follows it.
  * Every proxy reads every partition itself (no consumer group): each needs every tenant. The store is
- * marked loaded once the end offsets seen at start are reached.
+ * loaded once the end offsets seen at start are reached; after that the end offsets are fetched again every
+ * few seconds, and reaching them confirms the store is caught up (the {@code config} health check).
  */
 public final class ConfigTopicConsumer implements Managed, Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigTopicConsumer.class);
+
+    /** How often the proxy confirms it is caught up with the topic (the {@code config} health check's input). */
+    private static final Duration CATCH_UP_CHECK = Duration.ofSeconds(5);
 
     private final Consumer<String, TenantConfigSnapshot> consumer;
     private final ConfigStore store;
@@ -63,13 +69,21 @@ public final class ConfigTopicConsumer implements Managed, Runnable {
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> target = consumer.endOffsets(partitions);
+            long nextCheck = 0;
             while (running) {
                 poll();
-                if (!store.loaded() && endAtStart.entrySet().stream()
+                if (target != null && target.entrySet().stream()
                         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    store.markLoaded();
-                    LOG.info("configuration loaded from {}", Topics.CONFIG);
+                    if (!store.loaded()) {
+                        LOG.info("configuration loaded from {}", Topics.CONFIG);
+                    }
+                    store.markCaughtUp(Instant.now());
+                    target = null;
+                }
+                if (target == null && System.nanoTime() - nextCheck >= 0) {
+                    target = endOffsets(partitions);
+                    nextCheck = System.nanoTime() + CATCH_UP_CHECK.toNanos();
                 }
             }
         } catch (WakeupException e) {
@@ -78,6 +92,15 @@ public final class ConfigTopicConsumer implements Managed, Runnable {
             }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Where the topic ends now, or null when the broker does not say in time (checked again later). */
+    private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
+        try {
+            return consumer.endOffsets(partitions, Duration.ofSeconds(2));
+        } catch (TimeoutException e) {
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package io.renlayer.proxy.core;
 import io.renlayer.schemas.config.KeyEntry;
 import io.renlayer.schemas.config.TenantConfigSnapshot;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,7 @@ public final class ConfigStore {
 
     private final Map<String, TenantState> tenants = new ConcurrentHashMap<>();
     private final Map<String, KeyRef> keysByHash = new ConcurrentHashMap<>();
-    private volatile boolean loaded;
+    private volatile Instant caughtUpAt;
 
     /** Applies a snapshot; @return false when it was older than (or as old as) the one held. */
     public synchronized boolean apply(TenantConfigSnapshot snapshot) {
@@ -72,11 +73,18 @@ public final class ConfigStore {
         return Optional.ofNullable(tenants.get(tenantId));
     }
 
-    public void markLoaded() {
-        loaded = true;
+    /** The consumer has read the config topic up to its end offsets as of {@code at}. */
+    public void markCaughtUp(Instant at) {
+        caughtUpAt = at;
     }
 
+    /** Caught up once at least: the proxy then has every tenant's configuration. */
     public boolean loaded() {
-        return loaded;
+        return caughtUpAt != null;
+    }
+
+    /** @return when the store was last confirmed caught up, or null before it loaded */
+    public Instant caughtUpAt() {
+        return caughtUpAt;
     }
 }

@@ -1,7 +1,7 @@
-package io.renlayer.api.errors;
+package io.renlayer.kit.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.renlayer.api.api.Problem;
+import io.renlayer.schemas.problem.Problem;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -1,4 +1,4 @@
-package io.renlayer.api.testing;
+package io.renlayer.ops.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
