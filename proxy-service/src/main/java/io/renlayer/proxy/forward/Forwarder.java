@@ -2,7 +2,6 @@ package io.renlayer.proxy.forward;
 
 import io.dropwizard.lifecycle.Managed;
 import io.renlayer.proxy.config.ForwardingConfig;
-import io.renlayer.proxy.core.UsageSniffer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -10,27 +9,20 @@ import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpHeader;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a judged request to its upstream and streams the answer back as it arrives: every chunk read is
- * written and flushed at once, so server-sent events keep their pace and the first byte is not delayed.
- * Before the upstream's headers arrive a failure is a {@link Refusal} (502/504); after, the agent's
- * response is already under way and the failure is reported in {@link Relayed#outcome()}.
+ * Sends a judged request to its upstream and hands its answer to {@link ResponseRelay}. Before the upstream's
+ * headers arrive a failure is a {@link Refusal} (502/504); after, the agent's response is under way and a
+ * failure is reported in {@link Relayed#outcome()}.
  */
 public final class Forwarder implements Managed {
-
-    private static final int CHUNK_BYTES = 16 * 1024;
 
     private final HttpClient client = new HttpClient();
     private final long readTimeoutMillis;
@@ -73,42 +65,8 @@ public final class Forwarder implements Managed {
         long upstreamMicros = (System.nanoTime() - sent) / 1000;
         metrics.upstreamAnswered(upstreamMicros);
 
-        response.setStatus(head.getStatus());
-        ForwardedHeaders.toAgent(head.getHeaders(), response, false);
-        UsageSniffer usage = head.getStatus() < 300
-                ? UsageSniffer.forContentType(head.getHeaders().get(HttpHeader.CONTENT_TYPE)) : null;
-        long bytes = 0;
-        String outcome = "completed";
-        try (InputStream in = listener.getInputStream()) {
-            OutputStream out = response.getOutputStream();
-            byte[] chunk = new byte[CHUNK_BYTES];
-            while (true) {
-                int n;
-                try {
-                    n = in.read(chunk);
-                } catch (IOException e) {
-                    outcome = hasCause(e, TimeoutException.class) ? "upstream_timeout" : "upstream_error";
-                    break;
-                }
-                if (n < 0) {
-                    break;
-                }
-                if (usage != null) {
-                    usage.accept(chunk, 0, n);
-                }
-                try {
-                    out.write(chunk, 0, n);
-                    out.flush();
-                } catch (IOException e) {
-                    upstream.abort(e);
-                    outcome = "client_aborted";
-                    break;
-                }
-                bytes += n;
-            }
-        }
-        return new Relayed(head.getStatus(), outcome, upstreamMicros, bytes, usage == null ? null : usage.usage(),
-                List.of());
+        return ResponseRelay.relay(request, head, upstream, listener.getInputStream(), response, upstreamMicros,
+                metrics);
     }
 
     private Response awaitHeaders(Request upstream, InputStreamResponseListener listener, ProxyRequest request) {
@@ -146,7 +104,7 @@ public final class Forwarder implements Managed {
                 .findFirst().orElse(null);
     }
 
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -154,6 +154,42 @@ class ProxyDecisionsIT {
     }
 
     @Test
+    void responseDlpRedactsWhatTheUpstreamSendsBack() {
+        TestTenant tenant = STACK.publish(STACK.tenant(AuditMode.STRICT).responseDlp(true));
+
+        // Request DLP reads bodies, not headers: the mock's echo sends the header back in its body.
+        HttpResponse<String> response = proxy.send(proxy.request("/mock/echo").header("X-RenLayer-Key", tenant.secret)
+                .header("X-RenLayer-Session", "sess-resp").header("X-Note", "card 4111 1111 1111 1111").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("[REDACTED:payment_card]").doesNotContain("4111 1111 1111 1111");
+        JsonNode completion = STACK.events(tenant, "sess-resp", traceOf(response), 2).get(1);
+        assertThat(completion.path("response_findings").path(0).path("detector_name").asText()).isEqualTo("payment_card");
+        assertThat(completion.path("response_bytes").asLong()).isEqualTo(response.body().length());
+    }
+
+    @Test
+    void aBlockingFindingInTheResponseCutsItBeforeTheSecret() {
+        TestTenant tenant = STACK.publish(STACK.tenant(AuditMode.STRICT).responseDlp(true));
+        String key = "sk-proj-" + "Ab3dE5gH7jK9mN1pQ3sT5vX7z".repeat(2);
+
+        HttpResponse<java.io.InputStream> response = proxy.send(proxy.request("/mock/echo")
+                .header("X-RenLayer-Key", tenant.secret).header("X-RenLayer-Session", "sess-cut")
+                .header("X-Note", "use " + key).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        StringBuilder received = new StringBuilder();
+        try (java.io.InputStream body = response.body()) {
+            received.append(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException expected) {
+            // The proxy aborts the connection: a cut response must not look complete.
+        }
+
+        assertThat(received.toString()).doesNotContain(key);
+        JsonNode completion = STACK.events(tenant, "sess-cut", traceOf(response), 2).get(1);
+        assertThat(completion.path("outcome").asText()).isEqualTo("dlp_blocked");
+        assertThat(completion.toString()).doesNotContain(key);
+    }
+
+    @Test
     void aTenantWhoseEngineCannotRunIsRefusedUnlessItChoseFailOpen() throws Exception {
         CustomPattern broken = new CustomPattern(TypedId.newId(IdType.PATTERN), "broken", "(unclosed", DlpAction.BLOCK, true);
         TestTenant closed = STACK.tenant(AuditMode.STRICT);

@@ -66,6 +66,13 @@ public final class TestTenant {
         return this;
     }
 
+    public TestTenant responseDlp(boolean responseDlp) {
+        TenantSettings s = settings;
+        settings = new TenantSettings(s.auditMode(), s.retentionDays(), s.bodyCapture(), s.bodyCaptureMaxBytes(),
+                s.defaultPolicyAction(), s.failOpen(), responseDlp, null, s.upstreams());
+        return this;
+    }
+
     public TestTenant revokeKey() {
         keyActive = false;
         return this;
