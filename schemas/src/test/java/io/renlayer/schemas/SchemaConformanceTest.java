@@ -1,10 +1,6 @@
 package io.renlayer.schemas;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.renlayer.schemas.config.AgentEntry;
 import io.renlayer.schemas.config.AllowList;
 import io.renlayer.schemas.config.AuditMode;
@@ -32,13 +28,14 @@ import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.json.JsonSerde;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.renlayer.schemas.JsonSchemas.errors;
+import static io.renlayer.schemas.JsonSchemas.schema;
+import static io.renlayer.schemas.JsonSchemas.write;
 import static io.renlayer.schemas.ids.TypedId.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,23 +118,5 @@ class SchemaConformanceTest {
         assertThat(errors(schema, json.replace("\"decision\":\"allow\"", "\"decision\":\"maybe\""))).isNotEmpty();
         assertThat(errors(schema, json.replace("\"tenant_id\"", "\"tenantId\""))).isNotEmpty();
         assertThat(errors(schema, json.replace(TENANT, "tenant_1"))).isNotEmpty();
-    }
-
-    private static <T> String write(JsonSerde<T> serde, T value) {
-        return new String(serde.serializer().serialize("t", value), StandardCharsets.UTF_8);
-    }
-
-    private static List<Error> errors(Schema schema, String json) {
-        return schema.validate(json, InputFormat.JSON, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
-    }
-
-    private static Schema schema(String file) {
-        try (InputStream in = SchemaConformanceTest.class.getResourceAsStream("/schemas/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,39 @@
 package io.renlayer.streams;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.renlayer.kit.config.KafkaServiceConfiguration;
+import io.renlayer.streams.config.KafkaStreamsConfig;
+import io.renlayer.streams.config.TopologyConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 public class StreamsConfiguration extends KafkaServiceConfiguration {
+
+    @Valid
+    @NotNull
+    private KafkaStreamsConfig streams = new KafkaStreamsConfig();
+
+    @Valid
+    @NotNull
+    private TopologyConfig topology = new TopologyConfig();
+
+    @JsonProperty
+    public KafkaStreamsConfig getStreams() {
+        return streams;
+    }
+
+    @JsonProperty
+    public void setStreams(KafkaStreamsConfig streams) {
+        this.streams = streams;
+    }
+
+    @JsonProperty
+    public TopologyConfig getTopology() {
+        return topology;
+    }
+
+    @JsonProperty
+    public void setTopology(TopologyConfig topology) {
+        this.topology = topology;
+    }
 }
