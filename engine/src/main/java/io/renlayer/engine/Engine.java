@@ -2,6 +2,7 @@ package io.renlayer.engine;
 
 import io.renlayer.engine.dlp.DlpResult;
 import io.renlayer.engine.dlp.DlpScanner;
+import io.renlayer.engine.dlp.StreamingDlpScanner;
 import io.renlayer.engine.policy.EvaluationRequest;
 import io.renlayer.engine.policy.PolicyDecision;
 import io.renlayer.engine.policy.PolicyEngine;
@@ -46,6 +47,14 @@ public final class Engine {
             return new Evaluation(Decision.DLP_BLOCK, policy.policyId(), reason, scan.findings(), scan.body());
         }
         return new Evaluation(Decision.ALLOW, policy.policyId(), policy.reason(), scan.findings(), scan.body());
+    }
+
+    /**
+     * DLP for one upstream response, fed chunk by chunk as it streams: same detectors, settings and allow lists
+     * as requests; see {@link StreamingDlpScanner}.
+     */
+    public StreamingDlpScanner newResponseScanner() {
+        return dlp.newStreamScanner();
     }
 
     public PolicyEngine policies() {

@@ -1,5 +1,6 @@
 package io.renlayer.engine;
 
+import io.renlayer.engine.dlp.StreamingDlpScanner;
 import io.renlayer.engine.policy.EvaluationRequest;
 import io.renlayer.schemas.config.PolicyAction;
 import io.renlayer.schemas.config.PolicyMatch;
@@ -81,6 +82,16 @@ class EngineTest {
         assertThat(evaluation.decision()).isEqualTo(Decision.DENY);
         assertThat(evaluation.policyId()).isNull();
         assertThat(evaluation.reason()).isEqualTo("no policy matched; tenant default is deny");
+    }
+
+    @Test
+    void aResponseScannerAppliesTheTenantsDlpToAStream() {
+        StreamingDlpScanner response = engine(PolicyAction.ALLOW).newResponseScanner();
+        byte[] chunk = "data: key AKIAIOSFODNN7EXAMPLE\n\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(response.feed(chunk, 0, chunk.length), StandardCharsets.UTF_8)).isEqualTo("data: key ");
+        assertThat(response.blocked()).isTrue();
+        assertThat(response.findings()).extracting(DlpFinding::detectorName).containsExactly("aws_access_key");
     }
 
     @Test

@@ -79,7 +79,8 @@ final class BodySegments {
         return context.getCurrentName();
     }
 
-    private static Segment textSegment(byte[] body) {
+    /** The body as one text segment: UTF-8, or one byte per character when it is not valid UTF-8. */
+    static Segment textSegment(byte[] body) {
         String utf8 = new String(body, StandardCharsets.UTF_8);
         // The decoder only substitutes U+FFFD for malformed input, so a body without it needs no second check.
         if (utf8.indexOf('\uFFFD') >= 0 && !isValidUtf8(body)) {

@@ -24,6 +24,14 @@ final class Chars {
     }
 
     /**
+     * Digits and what may join them in a number as people write it: group separators, a decimal or dotted-quad
+     * point, the {@code +} and parentheses of phone numbers. Numeric detectors read no further than such a run.
+     */
+    static boolean mayContinueNumber(char c) {
+        return isDigit(c) || c == ' ' || c == '-' || c == '.' || c == '+' || c == '(' || c == ')';
+    }
+
+    /**
      * True when a number starting at {@code start} is not the tail of a word or of a longer number: the
      * {@code 45} in {@code x45}, {@code 12-45} or {@code 3.45} is not a number of its own.
      */

@@ -43,7 +43,7 @@ public final class DetectorCatalogue {
                     new PrefixedTokenDetector(List.of("AKIA", "ASIA"), "(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])")),
             new BuiltInDetector("det_00000000000000000000000009", "github_token",
                     "GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)", BLOCK, true, false,
-                    new PrefixedTokenDetector(List.of("gh", "github_pat_"),
+                    new PrefixedTokenDetector(List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                             "(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,240})(?![A-Za-z0-9_])")),
             new BuiltInDetector("det_0000000000000000000000000A", "slack_token",
                     "Slack tokens (xoxa-, xoxb-, xoxp-, xoxo-, xoxr-, xoxs-)", BLOCK, true, false,
@@ -87,6 +87,11 @@ public final class DetectorCatalogue {
 
     public static Optional<BuiltInDetector> byName(String name) {
         return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The literals that built-in detectors' matches start with, for the {@link Prefilter}. */
+    static List<String> literals() {
+        return ALL.stream().flatMap(builtIn -> builtIn.detector().literals().stream()).toList();
     }
 
     /** The settings of a tenant that has not changed any detector, in catalogue order. */

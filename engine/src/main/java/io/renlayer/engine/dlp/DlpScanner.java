@@ -81,6 +81,16 @@ public final class DlpScanner {
         return scan(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A scanner for one response read as it streams; see {@link StreamingDlpScanner} for what it catches. */
+    public StreamingDlpScanner newStreamScanner() {
+        return newStreamScanner(StreamingDlpScanner.DEFAULT_MAX_HOLD_BYTES);
+    }
+
+    /** @param maxHoldBytes the most a stream is held back while a match could still be forming */
+    public StreamingDlpScanner newStreamScanner(int maxHoldBytes) {
+        return new StreamingDlpScanner(detectors, allowList, maxHoldBytes);
+    }
+
     private record SegmentScan(List<DlpFinding> findings, List<Redactor.Edit> redactions) {
     }
 

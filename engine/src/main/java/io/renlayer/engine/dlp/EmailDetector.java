@@ -1,5 +1,9 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.AT_SIGN;
+
 /**
  * Email addresses: found from each {@code @}, then grown left over the local part and right over a dotted
  * domain whose last label is an alphabetic TLD of two letters or more.
@@ -10,10 +14,20 @@ final class EmailDetector implements TextDetector {
     private static final int MAX_DOMAIN = 253;
 
     @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(AT_SIGN);
+    }
+
+    @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
+        Prefilter anchors = text.prefilter();
         int from = 0;
-        for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', from)) {
+        for (int a = 0; a < anchors.count(AT_SIGN); a++) {
+            int at = anchors.at(AT_SIGN, a);
+            if (at < from) {
+                continue;
+            }
             int start = localPartStart(s, at);
             int end = domainEnd(s, at + 1);
             if (start < at && end > 0) {
@@ -23,6 +37,18 @@ final class EmailDetector implements TextDetector {
                 from = at + 1;
             }
         }
+    }
+
+    /**
+     * An address whose domain may still grow (its {@code @} just before the domain characters that end the text),
+     * or one whose {@code @} has not arrived yet: either way, from its local part on.
+     */
+    @Override
+    public int holdFrom(ScanText text) {
+        String s = text.text();
+        int domain = TrailingRun.start(s, MAX_DOMAIN + 1, EmailDetector::isDomainChar);
+        int at = domain > 0 && s.charAt(domain - 1) == '@' ? domain - 1 : s.length();
+        return localPartStart(s, at);
     }
 
     private static int localPartStart(String s, int at) {

@@ -1,7 +1,10 @@
 package io.renlayer.engine.dlp;
 
+import io.renlayer.engine.dlp.AnchoredWords.Word;
+
 import java.util.List;
-import java.util.Locale;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.KEYWORD;
 
 /**
  * Secrets with no recognisable format, found by context: a keyword ({@code password}, {@code secret},
@@ -12,26 +15,59 @@ import java.util.Locale;
  */
 final class GenericSecretDetector implements TextDetector {
 
-    private static final List<String> KEYWORDS = List.of(
-            "password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "private_key");
-    private static final KeywordSearch KEYWORD_SEARCH = new KeywordSearch(KEYWORDS);
+    /** Each with the pair of its letters the {@link Prefilter} looks for: the rarest in English prose. */
+    static final AnchoredWords KEYWORDS = AnchoredWords.keywords(List.of(
+            new Word("password", "sw"), new Word("passwd", "sw"), new Word("secret", "cr"), new Word("token", "ok"),
+            new Word("api_key", "i_"), new Word("apikey", "pi"), new Word("api-key", "i-"),
+            new Word("access_key", "s_"), new Word("private_key", "e_")));
     private static final int WINDOW = 40;
     private static final int MIN_LENGTH = 20;
     private static final int MAX_LENGTH = 512;
     private static final double MIN_BITS_PER_CHAR = 3.5;
+    /** Looked up per character of every window, where a search of the punctuation list showed in profiles. */
+    private static final boolean[] TOKEN_CHARS = tokenChars();
 
     @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
-        int from = 0;
-        if (text.fieldName() != null && isKeywordName(text.fieldName())) {
-            from = Math.max(0, reportTokenInWindow(s, 0, sink));
+        // A keyword inside the token reported for an earlier one is part of that secret, not a new keyword.
+        int from = sink.resumeFrom();
+        if (text.fieldName() != null && KEYWORDS.occurIn(text.fieldName())) {
+            from = Math.max(from, reportTokenInWindow(s, 0, sink));
         }
         byte[] b = text.bytes();
-        for (int at = KEYWORD_SEARCH.next(b, from); at >= 0; at = KEYWORD_SEARCH.next(b, from)) {
-            int tokenEnd = startsWord(s, at) ? reportTokenInWindow(s, at + KEYWORD_SEARCH.lengthAt(b, at), sink) : -1;
-            from = tokenEnd > 0 ? tokenEnd : at + 1;
+        Prefilter anchors = text.prefilter();
+        for (int a = 0; a < anchors.count(KEYWORD); a++) {
+            int at = anchors.at(KEYWORD, a);
+            if (at >= from) {
+                int keywordEnd = at + KEYWORDS.startingAt(b, at).text().length();
+                int tokenEnd = startsWord(s, at) ? reportTokenInWindow(s, keywordEnd, sink) : -1;
+                from = tokenEnd > 0 ? tokenEnd : at + 1;
+            }
         }
+    }
+
+    /**
+     * The token ending the text when a keyword's window reaches it: it may yet grow long or random enough. The
+     * keyword is context, never part of a match, so a keyword that is still arriving holds nothing back.
+     */
+    @Override
+    public int holdFrom(ScanText text) {
+        String s = text.text();
+        int run = TrailingRun.start(s, MAX_LENGTH + 1, c -> isTokenChar(c) || c == '=');
+        boolean namedByKeyword = text.fieldName() != null && KEYWORDS.occurIn(text.fieldName()) && run < WINDOW;
+        return run < s.length() && (namedByKeyword || keywordWindowReaches(text, run)) ? run : s.length();
+    }
+
+    private static boolean keywordWindowReaches(ScanText text, int position) {
+        Prefilter anchors = text.prefilter();
+        for (int a = 0; a < anchors.count(KEYWORD); a++) {
+            int at = anchors.at(KEYWORD, a);
+            if (at + KEYWORDS.startingAt(text.bytes(), at).text().length() + WINDOW > position) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Not inside a word, except at a camel-case hump: {@code dbPassword} counts, {@code computesecret} does not. */
@@ -40,11 +76,6 @@ final class GenericSecretDetector implements TextDetector {
             return true;
         }
         return !Chars.isUpper(s.charAt(at - 1)) && Chars.isUpper(s.charAt(at));
-    }
-
-    private static boolean isKeywordName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return KEYWORDS.stream().anyMatch(lower::contains);
     }
 
     /** Reports the first random-looking token starting within the window; returns its end, or -1. */
@@ -73,7 +104,15 @@ final class GenericSecretDetector implements TextDetector {
     }
 
     private static boolean isTokenChar(char c) {
-        return Chars.isAlnum(c) || "_-+/~!@#$%^&*".indexOf(c) >= 0;
+        return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
+    }
+
+    private static boolean[] tokenChars() {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = Chars.isAlnum(c) || "_-+/~!@#$%^&*".indexOf(c) >= 0;
+        }
+        return table;
     }
 
     private static boolean looksRandom(String s, int start, int end) {

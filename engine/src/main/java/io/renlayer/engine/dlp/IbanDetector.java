@@ -1,5 +1,9 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.DIGIT_RUN;
+
 /**
  * International bank account numbers, compact or printed in groups of four: a known country code, the exact
  * length that country uses, and a valid ISO 7064 mod-97 checksum.
@@ -14,13 +18,21 @@ final class IbanDetector implements TextDetector {
             + " SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30";
 
     private static final int[] LENGTH_BY_COUNTRY = lengthTable();
+    /** The longest IBAN (34 characters) with a space between each two, and the character after it. */
+    private static final int READ_AT_MOST = 2 * 34;
+
+    @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(DIGIT_RUN);
+    }
 
     @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
+        Prefilter anchors = text.prefilter();
         // The check digits are the first digit run; the country code is the two letters before it.
-        for (int r = 0; r < text.digitRunCount(); r++) {
-            int checkDigits = text.digitRunStart(r);
+        for (int r = 0; r < anchors.count(DIGIT_RUN); r++) {
+            int checkDigits = anchors.at(DIGIT_RUN, r);
             int start = checkDigits - 2;
             if (start < 0 || checkDigits + 1 >= s.length() || !Chars.isDigit(s.charAt(checkDigits + 1))
                     || (start > 0 && Chars.isAlnum(s.charAt(start - 1)))) {
@@ -32,6 +44,12 @@ final class IbanDetector implements TextDetector {
                 sink.match(start, end);
             }
         }
+    }
+
+    @Override
+    public int holdFrom(ScanText text) {
+        return TrailingRun.firstStart(text.text(), READ_AT_MOST,
+                c -> Chars.isUpper(c) || Chars.isDigit(c) || c == ' ', Chars::isUpper);
     }
 
     private static int countryLength(char first, char second) {

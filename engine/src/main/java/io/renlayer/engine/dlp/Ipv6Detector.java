@@ -1,5 +1,9 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.COLON;
+
 /**
  * IPv6 addresses (RFC 4291 text forms: full, {@code ::}-compressed, with a trailing dotted IPv4). Found from each
  * colon, grown over hex digits, colons and dots, then parsed. At least two explicit groups are required so that
@@ -7,11 +11,24 @@ package io.renlayer.engine.dlp;
  */
 final class Ipv6Detector implements TextDetector {
 
+    /** {@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}; a longer run of address characters is no address. */
+    private static final int LONGEST_ADDRESS = 45;
+
+    @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(COLON);
+    }
+
     @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
+        Prefilter anchors = text.prefilter();
         int from = 0;
-        for (int colon = s.indexOf(':'); colon >= 0; colon = s.indexOf(':', from)) {
+        for (int c = 0; c < anchors.count(COLON); c++) {
+            int colon = anchors.at(COLON, c);
+            if (colon < from) {
+                continue;
+            }
             int start = colon;
             while (start > 0 && isAddressChar(s.charAt(start - 1))) {
                 start--;
@@ -30,6 +47,11 @@ final class Ipv6Detector implements TextDetector {
         }
     }
 
+    @Override
+    public int holdFrom(ScanText text) {
+        return TrailingRun.start(text.text(), LONGEST_ADDRESS + 1, Ipv6Detector::isAddressChar);
+    }
+
     private static boolean isAddressChar(char c) {
         return Chars.isHex(c) || c == ':' || c == '.';
     }
@@ -43,6 +65,11 @@ final class Ipv6Detector implements TextDetector {
     }
 
     static boolean isAddress(String candidate) {
+        // Every form has two colons or more; this turns times such as 12:30 away before any splitting.
+        int firstColon = candidate.indexOf(':');
+        if (firstColon < 0 || candidate.indexOf(':', firstColon + 1) < 0) {
+            return false;
+        }
         int compression = candidate.indexOf("::");
         if (compression != candidate.lastIndexOf("::") || candidate.contains(":::")) {
             return false;

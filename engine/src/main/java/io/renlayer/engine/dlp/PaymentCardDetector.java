@@ -1,5 +1,9 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.DIGIT_RUN;
+
 /**
  * Payment card numbers: 13–19 digits, starting with a major network's leading digit (2–6) and carrying a valid
  * Luhn check digit. Written as one run, or grouped the way cards are printed (single spaces or dashes, a first
@@ -10,13 +14,21 @@ final class PaymentCardDetector implements TextDetector {
 
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
+    /** Up to 19 digits, a separator between each two, and the two characters that show where the number ends. */
+    private static final int READ_AT_MOST = 2 * MAX_DIGITS + 2;
+
+    @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(DIGIT_RUN);
+    }
 
     @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
+        Prefilter anchors = text.prefilter();
         int consumedUntil = 0;
-        for (int r = 0; r < text.digitRunCount(); r++) {
-            int start = text.digitRunStart(r);
+        for (int r = 0; r < anchors.count(DIGIT_RUN); r++) {
+            int start = anchors.at(DIGIT_RUN, r);
             if (start < consumedUntil || !Chars.isNumberBoundaryBefore(s, start) || !mayReachMinimum(s, start)) {
                 continue;
             }
@@ -26,6 +38,11 @@ final class PaymentCardDetector implements TextDetector {
                 consumedUntil = end;
             }
         }
+    }
+
+    @Override
+    public int holdFrom(ScanText text) {
+        return TrailingRun.firstStart(text.text(), READ_AT_MOST, Chars::mayContinueNumber, Chars::isDigit);
     }
 
     /** Cheap reject for the common case (a short number in prose) before allocating anything. */

@@ -1,7 +1,10 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.DIGIT_RUN;
 
 /**
  * Phone numbers in the shapes people write them: international ({@code +} then 8–15 digits, E.164, optionally
@@ -13,18 +16,26 @@ final class PhoneDetector implements TextDetector {
 
     private static final int MIN_INTERNATIONAL_DIGITS = 8;
     private static final int MAX_INTERNATIONAL_DIGITS = 15;
+    /** At least the most read from a start: a {@code +}, 16 digits, separators, parentheses, what follows. */
+    private static final int READ_AT_MOST = 40;
 
     // Fixed-width groups only, so a failed attempt costs a handful of steps.
     private static final Pattern NATIONAL = Pattern.compile(
             "(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[-. ])[2-9]\\d{2}[-. ]\\d{4}|0\\d{2,4}[ -]\\d{3,4}[ -]\\d{3,4}");
 
     @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(DIGIT_RUN);
+    }
+
+    @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
+        Prefilter anchors = text.prefilter();
         Matcher national = null;
         int consumedUntil = 0;
-        for (int r = 0; r < text.digitRunCount(); r++) {
-            int run = text.digitRunStart(r);
+        for (int r = 0; r < anchors.count(DIGIT_RUN); r++) {
+            int run = anchors.at(DIGIT_RUN, r);
             char before = run > 0 ? s.charAt(run - 1) : ' ';
             int start = before == '+' || before == '(' ? run - 1 : run;
             if (start < consumedUntil || !Chars.isNumberBoundaryBefore(s, start)) {
@@ -47,6 +58,12 @@ final class PhoneDetector implements TextDetector {
                 consumedUntil = end;
             }
         }
+    }
+
+    @Override
+    public int holdFrom(ScanText text) {
+        return TrailingRun.firstStart(text.text(), READ_AT_MOST, Chars::mayContinueNumber,
+                c -> Chars.isDigit(c) || c == '+' || c == '(');
     }
 
     /** Cheap reject before the regex: national shapes begin with a group of exactly three digits, or a trunk 0. */

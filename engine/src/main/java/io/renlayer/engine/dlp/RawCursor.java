@@ -21,7 +21,7 @@ final class RawCursor {
 
     /** The byte offset of the character at {@code charOffset}, at or after the last offset asked for. */
     int startOf(int charOffset) {
-        while (chars < charOffset && chars + charsInUnit() <= charOffset) {
+        while (skipPlainAscii(charOffset) < charOffset && chars + charsInUnit() <= charOffset) {
             advance();
         }
         return position;
@@ -29,10 +29,38 @@ final class RawCursor {
 
     /** The byte offset just past the character before {@code charOffset}, never splitting a multi-byte unit. */
     int endOf(int charOffset) {
-        while (chars < charOffset) {
+        while (skipPlainAscii(charOffset) < charOffset) {
             advance();
         }
         return position;
+    }
+
+    /** How many characters begin before byte {@code byteOffset}, at or after the last offset asked for. */
+    int charsBefore(int byteOffset) {
+        while (position < byteOffset) {
+            skipPlainAscii(chars + byteOffset - position);
+            if (position < byteOffset) {
+                advance();
+            }
+        }
+        return chars;
+    }
+
+    /**
+     * Most text is ASCII without escapes, one byte per character: a tight loop gets through it, up to the next
+     * other unit or {@code charOffset}. Returns the characters passed so far.
+     */
+    private int skipPlainAscii(int charOffset) {
+        boolean escapes = kind == Segment.Kind.JSON_STRING;
+        while (chars < charOffset) {
+            byte b = body[position];
+            if (b < 0 || (escapes && b == '\\')) {
+                break;
+            }
+            position++;
+            chars++;
+        }
+        return chars;
     }
 
     private void advance() {

@@ -6,6 +6,7 @@ import io.renlayer.schemas.events.DlpFinding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -102,18 +103,25 @@ public final class Redactor {
 
     /** The body with the edits applied, or {@code body} itself when there are none. */
     static byte[] apply(byte[] body, List<Edit> edits) {
+        return edits.isEmpty() ? body : apply(body, 0, body.length, edits);
+    }
+
+    /** Bytes {@code [from, to)} of the body with the edits, which all lie inside them, applied. */
+    static byte[] apply(byte[] body, int from, int to, List<Edit> edits) {
         if (edits.isEmpty()) {
-            return body;
+            return Arrays.copyOfRange(body, from, to);
         }
         List<Edit> ordered = edits.stream().sorted(Comparator.comparingInt(Edit::start)).toList();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-        int copied = 0;
+        // Placeholders are often longer than what they replace: size for that, or the buffer grows by a copy.
+        int added = ordered.stream().mapToInt(edit -> edit.replacement().length).sum();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + added);
+        int copied = from;
         for (Edit edit : ordered) {
             out.write(body, copied, edit.start() - copied);
             out.writeBytes(edit.replacement());
             copied = edit.end();
         }
-        out.write(body, copied, body.length - copied);
+        out.write(body, copied, to - copied);
         return out.toByteArray();
     }
 

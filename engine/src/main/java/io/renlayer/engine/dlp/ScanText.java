@@ -1,26 +1,33 @@
 package io.renlayer.engine.dlp;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A string being scanned, with views that several detectors share so each is computed once per text:
  * a one-byte-per-character copy (loops over bytes run several times faster than {@code charAt}), and the
- * index of digit runs that the five numeric detectors (cards, IBANs, SSNs, phones, IPv4) start from.
+ * {@link Prefilter} that tells every detector where its matches can start.
  */
 final class ScanText {
 
-    private static final int[] EMPTY_RUNS = {0};
-
     private final String text;
     private final String fieldName;
+    private final int lookBehind;
     private byte[] bytes;
-    private int[] digitRuns;
+    private Prefilter prefilter;
 
     /** @param fieldName the JSON member the text is the value of, or null; a key like "password" is context */
     ScanText(String text, String fieldName) {
+        this(text, fieldName, 0);
+    }
+
+    /**
+     * @param lookBehind how many first characters are there only for detectors to look back at: text before them
+     *                   is missing (a stream looked at from part-way), so no match is looked for from there
+     */
+    ScanText(String text, String fieldName, int lookBehind) {
         this.text = text;
         this.fieldName = fieldName;
+        this.lookBehind = lookBehind;
     }
 
     String text() {
@@ -56,41 +63,11 @@ final class ScanText {
         return perChar;
     }
 
-    /** How many maximal runs of ASCII digits the text has. */
-    int digitRunCount() {
-        return digitRuns()[0];
-    }
-
-    /** Offset where the {@code index}-th run of digits begins; runs are in text order. */
-    int digitRunStart(int index) {
-        return digitRuns()[index + 1];
-    }
-
-    /** The count, then the run starts; left with spare capacity rather than copied to size. */
-    private int[] digitRuns() {
-        if (digitRuns == null) {
-            digitRuns = findDigitRuns(bytes());
+    /** Where each detector could match; computed on first use and shared by every detector. */
+    Prefilter prefilter() {
+        if (prefilter == null) {
+            prefilter = Prefilter.scan(bytes(), lookBehind);
         }
-        return digitRuns;
-    }
-
-    private static int[] findDigitRuns(byte[] b) {
-        int[] runs = EMPTY_RUNS;
-        int count = 0;
-        boolean inRun = false;
-        for (int i = 0; i < b.length; i++) {
-            boolean digit = b[i] >= '0' && b[i] <= '9';
-            if (digit && !inRun) {
-                if (count + 1 == runs.length) {
-                    runs = Arrays.copyOf(runs, Math.max(32, runs.length * 2));
-                }
-                runs[++count] = i;
-            }
-            inRun = digit;
-        }
-        if (count > 0) {
-            runs[0] = count;
-        }
-        return runs;
+        return prefilter;
     }
 }

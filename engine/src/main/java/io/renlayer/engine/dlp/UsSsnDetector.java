@@ -1,5 +1,9 @@
 package io.renlayer.engine.dlp;
 
+import java.util.Set;
+
+import static io.renlayer.engine.dlp.Prefilter.Anchor.DIGIT_RUN;
+
 /**
  * US Social Security numbers written {@code AAA-GG-SSSS} (or with spaces, consistently). Numbers the SSA never
  * issues are excluded: area 000, 666 and 900–999, group 00, serial 0000. Bare 9-digit runs are not matched:
@@ -10,10 +14,16 @@ final class UsSsnDetector implements TextDetector {
     private static final int LENGTH = 11;
 
     @Override
+    public Set<Prefilter.Anchor> anchors() {
+        return Set.of(DIGIT_RUN);
+    }
+
+    @Override
     public void detect(ScanText text, MatchSink sink) {
         String s = text.text();
-        for (int r = 0; r < text.digitRunCount(); r++) {
-            int start = text.digitRunStart(r);
+        Prefilter anchors = text.prefilter();
+        for (int r = 0; r < anchors.count(DIGIT_RUN); r++) {
+            int start = anchors.at(DIGIT_RUN, r);
             if (start + LENGTH > s.length()) {
                 return;
             }
@@ -21,6 +31,12 @@ final class UsSsnDetector implements TextDetector {
                 sink.match(start, start + LENGTH);
             }
         }
+    }
+
+    @Override
+    public int holdFrom(ScanText text) {
+        // The number and the two characters after it that decide whether it continues.
+        return TrailingRun.firstStart(text.text(), LENGTH + 2, Chars::mayContinueNumber, Chars::isDigit);
     }
 
     private static boolean isSsnAt(String s, int start) {
