@@ -116,7 +116,9 @@ public final class LocalStack {
         // The demo tenant's "mock" upstream is on loopback, which the SSRF guard refuses unless allowed.
         proxyEnv.put("PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32");
         ServiceProcess proxy = startServer(repo, PROXY, proxyEnv);
-        ServiceProcess streams = startServer(repo, STREAMS, withPorts(common, "STREAMS", options.streamsPort()));
+        Map<String, String> streamsEnv = withPorts(common, "STREAMS", options.streamsPort());
+        streamsEnv.put("STREAMS_STATE_DIR", dataDir.service(STREAMS).resolve("state").toString());
+        ServiceProcess streams = startServer(repo, STREAMS, streamsEnv);
         DemoTenant tenant;
         try (Progress.Step step = progress.start(API)) {
             Map<String, String> env = apiEnvironment(common);

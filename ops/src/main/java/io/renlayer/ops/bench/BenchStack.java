@@ -1,0 +1,135 @@
+package io.renlayer.ops.bench;
+
+import io.renlayer.ops.infra.KafkaBroker;
+import io.renlayer.ops.mock.MockUpstream;
+import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.AuditMode;
+import io.renlayer.schemas.config.TenantConfigSnapshot;
+import io.renlayer.schemas.json.JsonSerde;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * Everything the benchmark measures against, in a temporary directory: an in-process KRaft broker with
+ * RenLayer's topics, the mock upstream (in this JVM too), and proxy-service as a child process that knows two
+ * tenants — one strict, one async. {@link #close()} stops it all and deletes the directory.
+ */
+final class BenchStack implements AutoCloseable {
+
+    private static final int PARTITIONS = 3;
+
+    private final Path dir;
+    private final boolean keepDir;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    KafkaBroker broker;
+    MockUpstream mock;
+    ProxyProcess proxy;
+    InetSocketAddress proxyAddress;
+    int adminPort;
+    BenchTenant strict;
+    BenchTenant async;
+
+    private BenchStack(Path dir, boolean keepDir) {
+        this.dir = dir;
+        this.keepDir = keepDir;
+    }
+
+    static BenchStack start(List<String> proxyJvmFlags, boolean keepDir) throws Exception {
+        BenchStack stack = new BenchStack(Files.createTempDirectory("renlayer-bench-"), keepDir);
+        try {
+            stack.startAll(proxyJvmFlags);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(List<String> proxyJvmFlags) throws Exception {
+        broker = KafkaBroker.start(dir.resolve("kafka"), 0);
+        started.add(broker);
+        List<Topics.TopicSpec> topics = new ArrayList<>(Topics.all(PARTITIONS));
+        topics.add(new Topics.TopicSpec(BrokerAckProbe.TOPIC, PARTITIONS, false, Duration.ofHours(1)));
+        broker.createTopics(topics);
+        mock = MockUpstream.start(0);
+        started.add(mock);
+        strict = BenchTenant.of(AuditMode.STRICT, mock.baseUrl());
+        async = BenchTenant.of(AuditMode.ASYNC, mock.baseUrl());
+        publish(strict.snapshot(), async.snapshot());
+
+        int port = freePort();
+        adminPort = freePort();
+        proxyAddress = new InetSocketAddress("127.0.0.1", port);
+        proxy = ProxyProcess.start(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "PROXY_PORT", Integer.toString(port),
+                "PROXY_ADMIN_PORT", Integer.toString(adminPort),
+                "PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32"), adminPort, proxyJvmFlags, dir.resolve("proxy.log"));
+        started.add(proxy);
+        proxy.awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    /** Plays the API's outbox relay: each snapshot keyed by its tenant on the compacted config topic. */
+    private void publish(TenantConfigSnapshot... snapshots) throws InterruptedException, ExecutionException {
+        try (KafkaProducer<String, TenantConfigSnapshot> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new JsonSerde<>(TenantConfigSnapshot.class).serializer())) {
+            for (TenantConfigSnapshot snapshot : snapshots) {
+                producer.send(new ProducerRecord<>(Topics.CONFIG, snapshot.tenantId(), snapshot)).get();
+            }
+        }
+    }
+
+    InetSocketAddress mockAddress() {
+        return new InetSocketAddress("127.0.0.1", mock.port());
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Stops the proxy first (it produces to the broker), then the mock and the broker; then deletes the directory. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("bench: stopping " + started.get(i).getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        started.clear();
+        if (!keepDir && Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("bench: could not delete " + dir + ": " + e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
