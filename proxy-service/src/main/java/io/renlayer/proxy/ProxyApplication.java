@@ -47,7 +47,10 @@ public class ProxyApplication extends Application<ProxyConfiguration> {
 
         AuditConfig audit = configuration.getAudit();
         Duration strictTimeout = audit.getStrictAckTimeout().toJavaDuration();
-        EventPublisher events = new EventPublisher(EventPublisher.producer(bootstrapServers, strictTimeout),
+        EventPublisher events = new EventPublisher(
+                EventPublisher.producer(bootstrapServers, "renlayer-proxy-events", strictTimeout, Duration.ZERO),
+                EventPublisher.producer(bootstrapServers, "renlayer-proxy-events-batched", strictTimeout,
+                        audit.getBatchLinger().toJavaDuration()),
                 strictTimeout, audit.getAsyncBufferEvents(), environment.metrics());
         environment.lifecycle().manage(events);
         Forwarder forwarder = new Forwarder(configuration.getForwarding());

@@ -3,19 +3,20 @@ package io.renlayer.streams;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.renlayer.kit.config.EnvironmentConfig;
+import io.renlayer.kit.errors.ProblemErrorHandler;
+import io.renlayer.schemas.json.Json;
+import io.renlayer.streams.config.QueryConfig;
 import io.renlayer.streams.health.StreamsHealthCheck;
+import io.renlayer.streams.query.InteractiveQueries;
 import io.renlayer.streams.topology.RenLayerTopology;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-
-import java.time.Duration;
+import io.renlayer.streams.topology.StreamsRuntime;
+import org.apache.kafka.clients.admin.Admin;
+import org.eclipse.jetty.server.Server;
 
 /** Turns proxy events into traces, sessions, security events and webhooks, and serves them to the API. */
 public class StreamsApplication extends Application<StreamsConfiguration> {
-
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws Exception {
         new StreamsApplication().run(args);
@@ -33,23 +34,26 @@ public class StreamsApplication extends Application<StreamsConfiguration> {
 
     @Override
     public void run(StreamsConfiguration configuration, Environment environment) {
-        configuration.getKafka().buildAdminWithHealthCheck(environment, getName());
+        Admin admin = configuration.getKafka().buildAdminWithHealthCheck(environment, getName());
         String bootstrapServers = configuration.getKafka().getBootstrapServers();
-        KafkaStreams streams = new KafkaStreams(RenLayerTopology.buildTopology(configuration.getTopology().settings()),
+        StreamsRuntime streams = new StreamsRuntime(
+                RenLayerTopology.buildTopology(configuration.getTopology().settings()),
                 RenLayerTopology.streamsConfig(bootstrapServers, configuration.getStreams()));
-        environment.lifecycle().manage(new Managed() {
+        environment.lifecycle().manage(streams);
+        QueryConfig query = configuration.getQuery();
+        // Started once the server listens: application.server must name the port the connector really got.
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
             @Override
-            public void start() {
-                streams.start();
-            }
-
-            @Override
-            public void stop() {
-                // Leave the group: otherwise the next start waits for the session timeout before it gets its tasks.
-                streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                        .withTimeout(CLOSE_TIMEOUT));
+            public void serverStarted(Server server) {
+                streams.start(query.advertised(getLocalPort(server)));
             }
         });
-        environment.healthChecks().register("streams", new StreamsHealthCheck(streams));
+        environment.healthChecks().register("streams", new StreamsHealthCheck(streams::state));
+
+        Json.configure(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler(Json.mapper()));
+        environment.lifecycle().addServerLifecycleListener(
+                server -> server.setErrorHandler(new ProblemErrorHandler(Json.mapper())));
+        InteractiveQueries.register(environment, streams, admin, query);
     }
 }

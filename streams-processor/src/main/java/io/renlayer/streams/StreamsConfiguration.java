@@ -3,6 +3,7 @@ package io.renlayer.streams;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.renlayer.kit.config.KafkaServiceConfiguration;
 import io.renlayer.streams.config.KafkaStreamsConfig;
+import io.renlayer.streams.config.QueryConfig;
 import io.renlayer.streams.config.TopologyConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,10 @@ public class StreamsConfiguration extends KafkaServiceConfiguration {
     @Valid
     @NotNull
     private TopologyConfig topology = new TopologyConfig();
+
+    @Valid
+    @NotNull
+    private QueryConfig query = new QueryConfig();
 
     @JsonProperty
     public KafkaStreamsConfig getStreams() {
@@ -35,5 +40,15 @@ public class StreamsConfiguration extends KafkaServiceConfiguration {
     @JsonProperty
     public void setTopology(TopologyConfig topology) {
         this.topology = topology;
+    }
+
+    @JsonProperty
+    public QueryConfig getQuery() {
+        return query;
+    }
+
+    @JsonProperty
+    public void setQuery(QueryConfig query) {
+        this.query = query;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The floor under strict mode: how long one send takes to be acknowledged by this broker, alone, with the
- * proxy's own producer settings (acks=all, idempotent, linger.ms=0, lz4) and a record the size of a request
+ * proxy's own producer settings (acks=all, idempotent, linger.ms=0, no compression) and a record the size of a request
  * event. Sends are sequential — each waits for its ack, as a strict-mode request does — so this is the
  * latency of one round trip to the broker and its log append, not a throughput.
  */
@@ -36,7 +36,7 @@ final class BrokerAckProbe {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < warmUp + sends; i++) {
                 // A new key each time, like the proxy's events without a session: each lands on any partition.

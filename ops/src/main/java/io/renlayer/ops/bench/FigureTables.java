@@ -94,7 +94,7 @@ final class FigureTables {
     private static void broker(Markdown md, BenchResults r) {
         ProxyAdminMetrics.Reading p = r.proxyMetrics();
         md.line("### The broker alone").line();
-        md.line("One producer with the proxy's settings (acks=all, idempotent, linger.ms=0, lz4) sending a 1.5 KB "
+        md.line("One producer with the proxy's settings (acks=all, idempotent, linger.ms=0, no compression) sending a 1.5 KB "
                 + "record and waiting for each ack, " + r.settings().probeSends() + " sends after "
                 + r.settings().probeWarmUp() + " to warm up, with no other traffic, before and after the fixed-rate "
                 + "runs. Strict mode waits for one such ack per request. ms:").line();

@@ -16,6 +16,10 @@ public class AuditConfig {
     @Min(1)
     private int asyncBufferEvents = 10_000;
 
+    /** How long events sent without waiting may wait to share a batch (not the strict-mode sends). */
+    @NotNull
+    private Duration batchLinger = Duration.milliseconds(5);
+
     @JsonProperty
     public Duration getStrictAckTimeout() {
         return strictAckTimeout;
@@ -24,6 +28,16 @@ public class AuditConfig {
     @JsonProperty
     public void setStrictAckTimeout(Duration strictAckTimeout) {
         this.strictAckTimeout = strictAckTimeout;
+    }
+
+    @JsonProperty
+    public Duration getBatchLinger() {
+        return batchLinger;
+    }
+
+    @JsonProperty
+    public void setBatchLinger(Duration batchLinger) {
+        this.batchLinger = batchLinger;
     }
 
     @JsonProperty

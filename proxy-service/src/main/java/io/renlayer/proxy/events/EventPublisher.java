@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes request and completion events to {@code renlayer.requests.v1} with an idempotent, acks=all producer.
+ * Writes request and completion events to {@code renlayer.requests.v1} with idempotent, acks=all producers: one
+ * that sends each event at once, for the strict-mode waits, and one that lingers a few milliseconds to batch
+ * the events nobody waits for (a produce request per event costs the proxy more CPU than the rest of a request).
  * {@link #publishDurably} is strict mode: it returns once the broker has the event, or reports that it could
  * not in time. {@link #publish} never waits: it goes through a bounded buffer whose overflow is counted,
  * logged and exposed as the {@code audit.async-overflow} meter — never silent.
@@ -34,16 +36,22 @@ public final class EventPublisher implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
-    private final Producer<String, ProxyEvent> producer;
+    private final Producer<String, ProxyEvent> immediate;
+    private final Producer<String, ProxyEvent> batching;
     private final Duration strictTimeout;
     private final Semaphore buffer;
     private final Timer produceLatency;
     private final Meter overflow;
     private final Meter failed;
 
-    public EventPublisher(Producer<String, ProxyEvent> producer, Duration strictTimeout, int bufferEvents,
-                          MetricRegistry metrics) {
-        this.producer = producer;
+    /**
+     * @param immediate sends each event at once ({@link #producer} with linger 0): strict mode waits on it
+     * @param batching  batches what is sent without waiting ({@link #producer} with a linger)
+     */
+    public EventPublisher(Producer<String, ProxyEvent> immediate, Producer<String, ProxyEvent> batching,
+                          Duration strictTimeout, int bufferEvents, MetricRegistry metrics) {
+        this.immediate = immediate;
+        this.batching = batching;
         this.strictTimeout = strictTimeout;
         this.buffer = new Semaphore(bufferEvents);
         this.produceLatency = metrics.timer("renlayer.proxy.audit.produce-latency");
@@ -52,16 +60,21 @@ public final class EventPublisher implements Managed {
         metrics.gauge("renlayer.proxy.audit.buffer-used", () -> () -> bufferEvents - buffer.availablePermits());
     }
 
-    /** @param maxBlock how long a send may wait for metadata or buffer space: never longer than strict mode waits */
-    public static Producer<String, ProxyEvent> producer(String bootstrapServers, Duration maxBlock) {
+    /**
+     * @param maxBlock how long a send may wait for metadata or buffer space: never longer than strict mode waits
+     * @param linger   0 where a request waits for the send (any delay adds to each request), a few ms elsewhere
+     */
+    public static Producer<String, ProxyEvent> producer(String bootstrapServers, String clientId, Duration maxBlock,
+                                                        Duration linger) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "renlayer-proxy-events",
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // Strict mode waits for every send: batching by delay would add exactly that delay to each request.
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis(),
+                // Events are small and, unbatched, each would be its own compressed batch: lz4 then allocated
+                // ~130 KB per event (measured, docs/benchmarks.md) for nothing to gain.
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis(),
                 // Keep the topic's metadata through a broker outage: re-bootstrapping would forget it, and every
                 // send would then block for max.block.ms instead of waiting in the buffer for the broker.
@@ -74,7 +87,8 @@ public final class EventPublisher implements Managed {
     public void start() {
         try {
             // Fetch the topic's metadata now, so that the first requests do not wait for it.
-            producer.partitionsFor(Topics.REQUESTS);
+            immediate.partitionsFor(Topics.REQUESTS);
+            batching.partitionsFor(Topics.REQUESTS);
         } catch (KafkaException e) {
             LOG.warn("no metadata for {} yet ({}); strict-mode requests are refused until the broker answers",
                     Topics.REQUESTS, e.getMessage());
@@ -83,14 +97,15 @@ public final class EventPublisher implements Managed {
 
     @Override
     public void stop() {
-        producer.close(Duration.ofSeconds(10));
+        batching.close(Duration.ofSeconds(10));
+        immediate.close(Duration.ofSeconds(10));
     }
 
     /** Strict mode: @return true once the broker acknowledged the event within the strict timeout */
     public boolean publishDurably(ProxyEvent event) {
         long start = System.nanoTime();
         try {
-            producer.send(record(event)).get(strictTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            immediate.send(record(event)).get(strictTimeout.toNanos(), TimeUnit.NANOSECONDS);
             produceLatency.update(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return true;
         } catch (ExecutionException | TimeoutException | KafkaException e) {
@@ -116,7 +131,7 @@ public final class EventPublisher implements Managed {
         }
         long start = System.nanoTime();
         try {
-            producer.send(record(event), (metadata, error) -> {
+            batching.send(record(event), (metadata, error) -> {
                 buffer.release();
                 if (error == null) {
                     produceLatency.update(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -19,9 +19,23 @@ import static io.renlayer.schemas.ids.TypedId.newId;
 /** Proxy and control-plane events as the proxy and the API write them, for one tenant at a time. */
 public final class Events {
 
-    public final String tenantId = newId(IdType.TENANT);
+    public final String tenantId;
     public final String agentId = newId(IdType.AGENT);
     public final String keyId = newId(IdType.KEY);
+
+    /** A new tenant. */
+    public Events() {
+        this(newId(IdType.TENANT));
+    }
+
+    private Events(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    /** Another agent (with its own key) of the same tenant. */
+    public Events anotherAgent() {
+        return new Events(tenantId);
+    }
 
     /** An allowed POST without findings, received at {@code at}. */
     public RequestEvent request(String sessionId, Instant at) {

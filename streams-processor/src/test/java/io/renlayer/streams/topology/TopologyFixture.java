@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole topology under a {@link TopologyTestDriver}, its wall clock starting at {@link #START}. Every record
  * read from an output topic is first checked against that topic's JSON Schema.
  */
-final class TopologyFixture implements AutoCloseable {
+public final class TopologyFixture implements AutoCloseable {
 
-    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    public static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     static final TopologySettings SETTINGS = new TopologySettings(Duration.ofMinutes(5), Duration.ofMinutes(30),
             Duration.ofDays(7), Duration.ofSeconds(1));
 
@@ -52,7 +52,7 @@ final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, ControlEvent> controlEvents;
 
     /** @param stateDir a fresh directory (JUnit's {@code @TempDir}) */
-    TopologyFixture(Path stateDir) {
+    public TopologyFixture(Path stateDir) {
         KafkaStreamsConfig config = new KafkaStreamsConfig();
         config.setStateDir(stateDir.toString());
         driver = new TopologyTestDriver(RenLayerTopology.buildTopology(SETTINGS),
@@ -64,7 +64,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** Sends events to the requests topic with the proxy's key, in this order. */
-    void send(ProxyEvent... events) {
+    public void send(ProxyEvent... events) {
         for (ProxyEvent event : events) {
             requests.pipeInput(event.key(), event);
         }
@@ -75,7 +75,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** Moves the wall clock on, running the punctuations that fall due. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         driver.advanceWallClockTime(duration);
     }
 
@@ -84,7 +84,7 @@ final class TopologyFixture implements AutoCloseable {
         advance(SETTINGS.completionTimeout().plusMinutes(1));
     }
 
-    <K, V> KeyValueStore<K, V> store(String name) {
+    public <K, V> KeyValueStore<K, V> store(String name) {
         return driver.getKeyValueStore(name);
     }
 
