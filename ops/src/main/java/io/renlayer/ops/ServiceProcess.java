@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +39,7 @@ final class ServiceProcess {
 
     ServiceProcess(String name, Path jar, List<String> args, Path workDir, Map<String, String> env, Path logFile) {
         this.name = name;
-        this.command = javaCommand(jar, args);
+        this.command = JavaCommand.forJar(jar, args);
         this.workDir = workDir;
         this.env = Map.copyOf(env);
         this.logFile = logFile;
@@ -186,19 +185,5 @@ final class ServiceProcess {
             tail.forEach(line -> message.append("\n  | ").append(line));
         }
         return new LaunchException(message.toString());
-    }
-
-    /** The launcher's own JDK; the flags keep JDK 22+ from warning about native access and Unsafe (RocksDB, Kafka). */
-    private static List<String> javaCommand(Path jar, List<String> args) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
-        if (Runtime.version().feature() >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(args);
-        return command;
     }
 }

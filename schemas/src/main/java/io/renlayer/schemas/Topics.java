@@ -15,6 +15,9 @@ public final class Topics {
     public static final String TRACES = "renlayer.traces.v1";
     public static final String SESSIONS = "renlayer.sessions.v1";
     public static final String SECURITY_EVENTS = "renlayer.security-events.v1";
+    /** Every webhook delivery attempt ({@code DeliveryAttempt}); key = tenant id. */
+    public static final String WEBHOOK_DELIVERIES = "renlayer.webhook-deliveries.v1";
+    /** Deliveries given up after their retry period ({@code DeadLetter}); key = tenant id. */
     public static final String WEBHOOK_DEAD_LETTER = "renlayer.webhooks.dead-letter.v1";
 
     /** How a topic is created: partitions, and either compaction or a retention period. */
@@ -32,6 +35,7 @@ public final class Topics {
                 new TopicSpec(TRACES, partitions, false, WEEK),
                 new TopicSpec(SESSIONS, partitions, false, WEEK),
                 new TopicSpec(SECURITY_EVENTS, partitions, false, Duration.ofDays(30)),
+                new TopicSpec(WEBHOOK_DELIVERIES, partitions, false, WEEK),
                 new TopicSpec(WEBHOOK_DEAD_LETTER, partitions, false, Duration.ofDays(30)));
     }
 

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shipped JSON Schemas, and what the serdes write, for conformance tests. */
 final class JsonSchemas {
 
+    private static final String SCHEMA_ID_BASE = "https://renlayer.io/schemas/";
+
     static <T> String write(JsonSerde<T> serde, T value) {
         return new String(serde.serializer().serialize("t", value), StandardCharsets.UTF_8);
     }
@@ -35,7 +37,10 @@ final class JsonSchemas {
         try (InputStream in = JsonSchemas.class.getResourceAsStream("/schemas/" + file)) {
             assertThat(in).as(file).isNotNull();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+            // A schema may refer to another shipped one by its $id: resolve those from the classpath, never the network.
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                            registry -> registry.schemaIdResolvers(ids -> ids.mapPrefix(SCHEMA_ID_BASE, "classpath:schemas/")))
+                    .getSchema(text, InputFormat.JSON);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

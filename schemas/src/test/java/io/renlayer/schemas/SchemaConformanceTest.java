@@ -25,6 +25,9 @@ import io.renlayer.schemas.events.ProxyEvent;
 import io.renlayer.schemas.events.RequestEvent;
 import io.renlayer.schemas.events.TokenUsage;
 import io.renlayer.schemas.ids.IdType;
+import io.renlayer.schemas.webhooks.DeadLetter;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
+import io.renlayer.schemas.webhooks.DeliveryOutcome;
 import io.renlayer.schemas.json.JsonSerde;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.renlayer.schemas.JsonSchemas.errors;
+import static io.renlayer.schemas.JsonSchemas.read;
 import static io.renlayer.schemas.JsonSchemas.schema;
 import static io.renlayer.schemas.JsonSchemas.write;
 import static io.renlayer.schemas.ids.TypedId.newId;
@@ -97,7 +101,7 @@ class SchemaConformanceTest {
                 List.of(new DetectorSetting(newId(IdType.DETECTOR), "payment_card", true, DlpAction.BLOCK)),
                 List.of(new CustomPattern(newId(IdType.PATTERN), "employee id", "EMP-[0-9]{6}", DlpAction.REDACT, true)),
                 List.of(new AllowList(newId(IdType.ALLOW_LIST), "support", List.of("help@example.com"), List.of())),
-                List.of(new WebhookEndpoint(newId(IdType.WEBHOOK), "https://hooks.example.com/x", List.of("policy.denied"), true)),
+                List.of(new WebhookEndpoint(newId(IdType.WEBHOOK), "https://hooks.example.com/x", List.of("policy.denied"), true, NOW)),
                 List.of(new SigningSecret("v1.abc", null), new SigningSecret("v1.def", NOW)));
         JsonSerde<TenantConfigSnapshot> serde = new JsonSerde<>(TenantConfigSnapshot.class);
         String json = write(serde, snapshot);
@@ -107,6 +111,30 @@ class SchemaConformanceTest {
         TenantConfigSnapshot empty = new TenantConfigSnapshot(TENANT, 1, NOW, TenantSettings.defaults(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertThat(errors(schema("config-snapshot.v1.schema.json"), write(serde, empty))).isEmpty();
+    }
+
+    @Test
+    void webhookDeliveriesAndDeadLettersConform() {
+        String webhook = newId(IdType.WEBHOOK);
+        String event = newId(IdType.EVENT);
+        DeliveryAttempt retrying = new DeliveryAttempt(TENANT, webhook, event, "policy.denied", 1, NOW,
+                DeliveryOutcome.RETRYING, 503, 42, "HTTP 503", NOW.plusSeconds(10));
+        DeliveryAttempt timedOut = new DeliveryAttempt(TENANT, webhook, event, "policy.denied", 2, NOW,
+                DeliveryOutcome.DEAD_LETTERED, null, 10_000, "timed out after 10 s", null);
+        JsonSerde<DeliveryAttempt> attempts = new JsonSerde<>(DeliveryAttempt.class);
+        for (DeliveryAttempt attempt : List.of(retrying, timedOut)) {
+            String json = write(attempts, attempt);
+            assertThat(errors(schema("webhook-delivery.v1.schema.json"), json)).as(json).isEmpty();
+            assertThat(read(attempts, json)).isEqualTo(attempt);
+        }
+        DeadLetter dead = new DeadLetter(TENANT, webhook, "https://hooks.example.com/x", event, "policy.denied", NOW,
+                timedOut, "{\"class_uid\":4002}");
+        JsonSerde<DeadLetter> deadLetters = new JsonSerde<>(DeadLetter.class);
+        String json = write(deadLetters, dead);
+        assertThat(errors(schema("webhook-dead-letter.v1.schema.json"), json)).as(json).isEmpty();
+        assertThat(errors(schema("webhook-dead-letter.v1.schema.json"), json.replace("\"attempt\":2", "\"attempt\":0")))
+                .as("the referenced attempt schema applies").isNotEmpty();
+        assertThat(read(deadLetters, json)).isEqualTo(dead);
     }
 
     @Test

@@ -8,10 +8,14 @@ import io.renlayer.kit.config.EnvironmentConfig;
 import io.renlayer.kit.errors.ProblemErrorHandler;
 import io.renlayer.schemas.json.Json;
 import io.renlayer.streams.config.QueryConfig;
+import io.renlayer.streams.config.TopologySettings;
+import io.renlayer.streams.config.WebhooksConfig;
 import io.renlayer.streams.health.StreamsHealthCheck;
 import io.renlayer.streams.query.InteractiveQueries;
 import io.renlayer.streams.topology.RenLayerTopology;
 import io.renlayer.streams.topology.StreamsRuntime;
+import io.renlayer.streams.webhooks.HttpWebhookSender;
+import io.renlayer.streams.webhooks.WebhookDispatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.jetty.server.Server;
 
@@ -36,8 +40,14 @@ public class StreamsApplication extends Application<StreamsConfiguration> {
     public void run(StreamsConfiguration configuration, Environment environment) {
         Admin admin = configuration.getKafka().buildAdminWithHealthCheck(environment, getName());
         String bootstrapServers = configuration.getKafka().getBootstrapServers();
+        WebhooksConfig webhooks = configuration.getWebhooks();
+        HttpWebhookSender sender = new HttpWebhookSender(webhooks.timeout(), webhooks.getAllowedNetworks());
+        // Managed before the streams: started first, stopped after them.
+        environment.lifecycle().manage(sender);
+        TopologySettings topology = configuration.getTopology().settings();
         StreamsRuntime streams = new StreamsRuntime(
-                RenLayerTopology.buildTopology(configuration.getTopology().settings()),
+                RenLayerTopology.buildTopology(topology,
+                        new WebhookDispatch(webhooks.settings(), webhooks.sealer(), sender, topology.retention())),
                 RenLayerTopology.streamsConfig(bootstrapServers, configuration.getStreams()));
         environment.lifecycle().manage(streams);
         QueryConfig query = configuration.getQuery();

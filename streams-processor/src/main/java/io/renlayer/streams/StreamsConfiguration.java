@@ -5,6 +5,7 @@ import io.renlayer.kit.config.KafkaServiceConfiguration;
 import io.renlayer.streams.config.KafkaStreamsConfig;
 import io.renlayer.streams.config.QueryConfig;
 import io.renlayer.streams.config.TopologyConfig;
+import io.renlayer.streams.config.WebhooksConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -40,6 +41,20 @@ public class StreamsConfiguration extends KafkaServiceConfiguration {
     @JsonProperty
     public void setTopology(TopologyConfig topology) {
         this.topology = topology;
+    }
+
+    @Valid
+    @NotNull
+    private WebhooksConfig webhooks = new WebhooksConfig();
+
+    @JsonProperty
+    public WebhooksConfig getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhooksConfig webhooks) {
+        this.webhooks = webhooks;
     }
 
     @JsonProperty

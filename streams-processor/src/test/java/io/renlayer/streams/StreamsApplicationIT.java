@@ -6,6 +6,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.renlayer.ops.testing.KafkaBrokerExtension;
 import io.renlayer.ops.testing.TopicReader;
 import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.SecretSealer;
 import io.renlayer.schemas.events.Decision;
 import io.renlayer.schemas.events.ProxyEvent;
 import io.renlayer.schemas.events.RequestEvent;
@@ -45,6 +46,7 @@ class StreamsApplicationIT {
             StreamsApplication.class, "config.yml",
             ConfigOverride.randomPorts(),
             ConfigOverride.config("kafka.bootstrapServers", KAFKA::bootstrapServers),
+            ConfigOverride.config("webhooks.secretsKey", SecretSealer.generateKey()),
             // A fresh broker each run: local state left by an earlier run would describe other topics.
             ConfigOverride.config("streams.stateDir", "target/it-state/" + UUID.randomUUID()));
 

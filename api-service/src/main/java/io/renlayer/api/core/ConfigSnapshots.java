@@ -39,7 +39,7 @@ public final class ConfigSnapshots {
                         .map(p -> new CustomPattern(p.id(), p.name(), p.regex(), p.action(), p.enabled())).toList(),
                 handle.attach(DlpAllowListDao.class).all(tenantId).stream().map(DlpAllowList::toConfig).toList(),
                 handle.attach(WebhookDao.class).all(tenantId).stream()
-                        .map(w -> new WebhookEndpoint(w.id(), w.url(), w.eventTypes(), w.enabled())).toList(),
+                        .map(w -> new WebhookEndpoint(w.id(), w.url(), w.eventTypes(), w.enabled(), w.updatedAt())).toList(),
                 handle.attach(SigningSecretDao.class).valid(tenantId, now).stream()
                         .map(s -> new SigningSecret(s.sealed(), s.expiresAt())).toList());
     }

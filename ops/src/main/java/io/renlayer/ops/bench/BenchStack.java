@@ -20,11 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * Everything the benchmark measures against, in a temporary directory: an in-process KRaft broker with
@@ -40,7 +38,7 @@ final class BenchStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     KafkaBroker broker;
     MockUpstream mock;
-    ProxyProcess proxy;
+    ServiceJvm proxy;
     InetSocketAddress proxyAddress;
     int adminPort;
     BenchTenant strict;
@@ -77,7 +75,7 @@ final class BenchStack implements AutoCloseable {
         int port = freePort();
         adminPort = freePort();
         proxyAddress = new InetSocketAddress("127.0.0.1", port);
-        proxy = ProxyProcess.start(Map.of(
+        proxy = ServiceJvm.start("proxy-service", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "PROXY_PORT", Integer.toString(port),
                 "PROXY_ADMIN_PORT", Integer.toString(adminPort),
@@ -116,16 +114,12 @@ final class BenchStack implements AutoCloseable {
             }
         }
         started.clear();
-        if (!keepDir && Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("bench: could not delete " + dir + ": " + e);
-            }
+        if (!keepDir) {
+            TempDirs.delete(dir);
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -51,6 +51,6 @@ final class BenchmarkDoc {
 
     /** docs/benchmarks.md of the checkout whose proxy is measured. */
     static Path defaultFile() {
-        return ProxyProcess.repositoryRoot().resolve("docs").resolve("benchmarks.md");
+        return ServiceJvm.repositoryRoot().resolve("docs").resolve("benchmarks.md");
     }
 }

@@ -1,6 +1,7 @@
 package io.renlayer.proxy.forward;
 
 import io.dropwizard.lifecycle.Managed;
+import io.renlayer.kit.net.AddressGuard;
 import io.renlayer.proxy.config.ForwardingConfig;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -36,7 +37,7 @@ public final class Forwarder implements Managed {
         client.setConnectTimeout(config.getConnectTimeout().toMilliseconds());
         client.setIdleTimeout(readTimeoutMillis);
         client.setMaxConnectionsPerDestination(1024); // long LLM streams hold a connection each
-        client.setSocketAddressResolver(new UpstreamAddressGuard(config.getAllowedUpstreamNetworks()));
+        client.setSocketAddressResolver(new AddressGuard(config.getAllowedUpstreamNetworks()));
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class Forwarder implements Managed {
             throw Refusal.upstreamUnavailable("the proxy is shutting down");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (hasCause(cause, UpstreamAddressGuard.NotAllowed.class)) {
+            if (hasCause(cause, AddressGuard.NotAllowed.class)) {
                 throw Refusal.upstreamNotAllowed(request.target().getHost());
             }
             if (hasCause(cause, TimeoutException.class)) {

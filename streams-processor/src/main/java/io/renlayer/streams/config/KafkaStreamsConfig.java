@@ -1,8 +1,13 @@
 package io.renlayer.streams.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
 
 /** The {@code streams:} section: how this instance runs its share of the Kafka Streams application. */
 public class KafkaStreamsConfig {
@@ -25,6 +30,21 @@ public class KafkaStreamsConfig {
     /** Warm copies of each store on other instances, so that queries keep answering while an instance restarts. */
     @Min(0)
     private int standbyReplicas = 0;
+
+    /** How long a silent instance keeps its partitions: after a crash, the others take them over after this. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration sessionTimeout = Duration.seconds(45);
+
+    @JsonProperty
+    public Duration getSessionTimeout() {
+        return sessionTimeout;
+    }
+
+    @JsonProperty
+    public void setSessionTimeout(Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+    }
 
     @JsonProperty
     public String getApplicationId() {

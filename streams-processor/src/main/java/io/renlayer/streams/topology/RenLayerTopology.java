@@ -1,18 +1,23 @@
 package io.renlayer.streams.topology;
 
 import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.TenantConfigSnapshot;
 import io.renlayer.schemas.events.ControlEvent;
 import io.renlayer.schemas.events.ProxyEvent;
 import io.renlayer.schemas.json.JsonSerde;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.siem.SecurityEvent;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeadLetter;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.streams.config.KafkaStreamsConfig;
 import io.renlayer.streams.config.TopologySettings;
 import io.renlayer.streams.security.SecurityEventProcessor;
 import io.renlayer.streams.security.SecurityEvents;
 import io.renlayer.streams.sessions.SessionAggregator;
 import io.renlayer.streams.traces.TraceAssembler;
+import io.renlayer.streams.webhooks.WebhookDispatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,15 +36,18 @@ import java.util.Properties;
  *                                          ├─► session-aggregator ─► renlayer.sessions.v1
  *                                          └─► request-security-events ─► renlayer.security-events.v1
  * renlayer.control-events.v1 ─► control-security-events ─► renlayer.security-events.v1
+ * renlayer.security-events.v1 ─► webhook-dispatcher ─┬─► renlayer.webhook-deliveries.v1
+ *   (global: renlayer.config.v1 ─► webhook-config)   └─► renlayer.webhooks.dead-letter.v1
  * </pre>
  * No repartitioning: the requests topic is keyed by tenant|session (tenant|trace without a session), which already
- * puts both events of a trace, and every trace of a session, in one partition.
+ * puts both events of a trace, and every trace of a session, in one partition. The dispatcher reads the security
+ * events back from their topic, keyed by tenant, so that a tenant's delivery attempts are in one partition.
  */
 public final class RenLayerTopology {
 
     private static final Serde<String> KEYS = Serdes.String();
 
-    public static Topology buildTopology(TopologySettings settings) {
+    public static Topology buildTopology(TopologySettings settings, WebhookDispatch webhooks) {
         Topology topology = new Topology();
         source(topology, "proxy-events", Topics.REQUESTS, ProxyEvent.class);
         topology.addProcessor("trace-assembler", TraceAssembler.supplier(settings), "proxy-events");
@@ -55,6 +63,16 @@ public final class RenLayerTopology {
                 "control-events");
         // A sink of its own: one shared with the requests' branch would fuse the two sub-topologies into one.
         sink(topology, "control-security-out", Topics.SECURITY_EVENTS, SecurityEvent.class, "control-security-events");
+
+        topology.addGlobalStore(WebhookDispatch.configStore(), "tenant-config", KEYS.deserializer(),
+                new JsonSerde<>(TenantConfigSnapshot.class).deserializer(), Topics.CONFIG, "webhook-config",
+                WebhookDispatch.configLoader());
+        source(topology, "security-events", Topics.SECURITY_EVENTS, SecurityEvent.class);
+        topology.addProcessor("webhook-dispatcher", webhooks.dispatcher(), "security-events");
+        sink(topology, WebhookDispatch.TO_DELIVERIES, Topics.WEBHOOK_DELIVERIES, DeliveryAttempt.class,
+                "webhook-dispatcher");
+        sink(topology, WebhookDispatch.TO_DEAD_LETTERS, Topics.WEBHOOK_DEAD_LETTER, DeadLetter.class,
+                "webhook-dispatcher");
         return topology;
     }
 
@@ -75,9 +93,11 @@ public final class RenLayerTopology {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getStandbyReplicas());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getStateDir());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) config.getSessionTimeout().toMilliseconds());
         // A record this version cannot read is logged and skipped: stopping would hold back every later trace.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        // Kafka 5.0's default, which Streams 4.x asks for with a warning; it concerns global stores only (none here).
+        // Kafka 5.0's default, which Streams 4.x asks for with a warning: errors in the global store's loader too.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         return props;

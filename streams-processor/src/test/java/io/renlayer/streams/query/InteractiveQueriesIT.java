@@ -5,6 +5,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.renlayer.ops.testing.KafkaBrokerExtension;
 import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.SecretSealer;
 import io.renlayer.schemas.events.ProxyEvent;
 import io.renlayer.schemas.events.RequestEvent;
 import io.renlayer.schemas.json.Json;
@@ -84,6 +85,7 @@ class InteractiveQueriesIT {
         return new DropwizardAppExtension<>(StreamsApplication.class, "config.yml",
                 ConfigOverride.randomPorts(),
                 ConfigOverride.config("kafka.bootstrapServers", KAFKA::bootstrapServers),
+                ConfigOverride.config("webhooks.secretsKey", SecretSealer.generateKey()),
                 ConfigOverride.config("streams.stateDir", "target/it-state/" + RUN + "-" + name),
                 ConfigOverride.config("query.unavailableRetry", "2 seconds"));
     }

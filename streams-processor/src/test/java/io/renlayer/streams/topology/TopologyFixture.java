@@ -6,14 +6,20 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.SecretSealer;
+import io.renlayer.schemas.config.TenantConfigSnapshot;
 import io.renlayer.schemas.events.ControlEvent;
 import io.renlayer.schemas.events.ProxyEvent;
 import io.renlayer.schemas.json.JsonSerde;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.siem.SecurityEvent;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeadLetter;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.streams.config.KafkaStreamsConfig;
 import io.renlayer.streams.config.TopologySettings;
+import io.renlayer.streams.webhooks.WebhookDispatch;
+import io.renlayer.streams.webhooks.WebhookSettings;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -41,26 +47,45 @@ public final class TopologyFixture implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     static final TopologySettings SETTINGS = new TopologySettings(Duration.ofMinutes(5), Duration.ofMinutes(30),
             Duration.ofDays(7), Duration.ofSeconds(1));
+    static final WebhookSettings WEBHOOKS = new WebhookSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
+            Duration.ofHours(1), Duration.ofHours(24), Duration.ofMillis(250), 64);
+    /** The deployment's secrets key: what the API seals signing secrets with. */
+    static final SecretSealer SEALER = new SecretSealer(SecretSealer.generateKey());
 
     final Output<Trace> traces = new Output<>(Topics.TRACES, Trace.class, "trace.v1");
     final Output<SessionSummary> sessions = new Output<>(Topics.SESSIONS, SessionSummary.class, "session.v1");
     final Output<SecurityEvent> securityEvents =
             new Output<>(Topics.SECURITY_EVENTS, SecurityEvent.class, "security-event.v1");
+    final Output<DeliveryAttempt> deliveries =
+            new Output<>(Topics.WEBHOOK_DELIVERIES, DeliveryAttempt.class, "webhook-delivery.v1");
+    final Output<DeadLetter> deadLetters =
+            new Output<>(Topics.WEBHOOK_DEAD_LETTER, DeadLetter.class, "webhook-dead-letter.v1");
+    /** Every webhook POST the topology made; the test answers them. */
+    final RecordingSender webhooks = new RecordingSender();
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ProxyEvent> requests;
     private final TestInputTopic<String, ControlEvent> controlEvents;
+    private final TestInputTopic<String, TenantConfigSnapshot> config;
 
     /** @param stateDir a fresh directory (JUnit's {@code @TempDir}) */
     public TopologyFixture(Path stateDir) {
-        KafkaStreamsConfig config = new KafkaStreamsConfig();
-        config.setStateDir(stateDir.toString());
-        driver = new TopologyTestDriver(RenLayerTopology.buildTopology(SETTINGS),
-                RenLayerTopology.streamsConfig("localhost:9", config), START);
+        KafkaStreamsConfig streams = new KafkaStreamsConfig();
+        streams.setStateDir(stateDir.toString());
+        driver = new TopologyTestDriver(RenLayerTopology.buildTopology(SETTINGS,
+                        new WebhookDispatch(WEBHOOKS, SEALER, webhooks, SETTINGS.retention())),
+                RenLayerTopology.streamsConfig("localhost:9", streams), START);
         requests = driver.createInputTopic(Topics.REQUESTS, new StringSerializer(),
                 new JsonSerde<>(ProxyEvent.class).serializer());
         controlEvents = driver.createInputTopic(Topics.CONTROL_EVENTS, new StringSerializer(),
                 new JsonSerde<>(ControlEvent.class).serializer());
+        config = driver.createInputTopic(Topics.CONFIG, new StringSerializer(),
+                new JsonSerde<>(TenantConfigSnapshot.class).serializer());
+    }
+
+    /** Publishes a tenant's configuration, as the API's outbox relay does. */
+    void send(TenantConfigSnapshot snapshot) {
+        config.pipeInput(snapshot.tenantId(), snapshot);
     }
 
     /** Sends events to the requests topic with the proxy's key, in this order. */
@@ -113,7 +138,8 @@ public final class TopologyFixture implements AutoCloseable {
         private Output(String topic, Class<T> type, String schemaName) {
             this.topic = topic;
             this.serde = new JsonSerde<>(type);
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry
+                            .schemaIdResolvers(ids -> ids.mapPrefix("https://renlayer.io/schemas/", "classpath:schemas/")))
                     .getSchema(SchemaLocation.of("classpath:schemas/" + schemaName + ".schema.json"));
         }
 

@@ -1,6 +1,5 @@
-package io.renlayer.proxy.forward;
+package io.renlayer.kit.net;
 
-import io.renlayer.kit.net.InternalAddresses;
 import org.eclipse.jetty.util.InetAddressSet;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
@@ -13,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SSRF guard, where it cannot be raced: the HTTP client connects only to the addresses this resolver
- * returns, so a name that resolves (or is re-bound) to an internal address is refused at connect time.
- * Internal addresses pass only when an explicitly allowed network contains them.
+ * The SSRF guard, where it cannot be raced: a Jetty HTTP client (the proxy's to upstreams, the webhook
+ * dispatcher's) connects only to the addresses this resolver returns, so a name that resolves (or is re-bound) to
+ * an internal address is refused at connect time. Internal addresses pass only when an explicitly allowed network
+ * contains them.
  */
-final class UpstreamAddressGuard implements SocketAddressResolver {
+public final class AddressGuard implements SocketAddressResolver {
 
-    /** Why a connection was refused; the forwarder answers {@code upstream_not_allowed}. */
-    static final class NotAllowed extends UnknownHostException {
+    /** Why a connection was refused. */
+    public static final class NotAllowed extends UnknownHostException {
         NotAllowed(String host) {
             super(host);
         }
@@ -29,7 +29,7 @@ final class UpstreamAddressGuard implements SocketAddressResolver {
     private final InetAddressSet allowed = new InetAddressSet();
 
     /** @param allowedNetworks comma-separated CIDRs or addresses, may be blank */
-    UpstreamAddressGuard(String allowedNetworks) {
+    public AddressGuard(String allowedNetworks) {
         Arrays.stream(allowedNetworks.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
@@ -53,7 +53,7 @@ final class UpstreamAddressGuard implements SocketAddressResolver {
         }
     }
 
-    boolean permitted(InetAddress address) {
+    public boolean permitted(InetAddress address) {
         return !InternalAddresses.isInternal(address) || allowed.test(address);
     }
 }

@@ -1,5 +1,7 @@
 package io.renlayer.ops.bench;
 
+import io.renlayer.ops.JavaCommand;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,52 +18,48 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * proxy-service as its own JVM, started the way the local stack starts it ({@code java -jar
- * proxy-service/target/proxy-service.jar server proxy-service/config.yml} from the repository root, same JDK,
+ * A service (proxy-service, streams-processor) as its own JVM, started the way the local stack starts it
+ * ({@code java -jar <module>/target/<module>.jar server <module>/config.yml} from the repository root, same JDK,
  * same flags, configured by environment variables): only a separate process has a CPU time of its own to read
  * from {@code /proc}, and only a separate JVM has its own JIT, GC and heap, as in production.
  */
-final class ProxyProcess implements AutoCloseable {
+final class ServiceJvm implements AutoCloseable {
 
-    private static final String MODULE = "proxy-service";
+    /** A module whose config.yml marks the repository root. */
+    private static final String ROOT_MARKER = "proxy-service";
 
+    private final String module;
     private final Process process;
     private final int adminPort;
     private final Path log;
 
-    private ProxyProcess(Process process, int adminPort, Path log) {
+    private ServiceJvm(String module, Process process, int adminPort, Path log) {
+        this.module = module;
         this.process = process;
         this.adminPort = adminPort;
         this.log = log;
     }
 
-    /** @param jvmFlags extra flags for the proxy's JVM (e.g. GC logging), before {@code -jar} */
-    static ProxyProcess start(Map<String, String> env, int adminPort, List<String> jvmFlags, Path log)
+    /** @param jvmFlags extra flags for the service's JVM (e.g. GC logging), before {@code -jar} */
+    static ServiceJvm start(String module, Map<String, String> env, int adminPort, List<String> jvmFlags, Path log)
             throws IOException {
         Path root = repositoryRoot();
-        Path jar = root.resolve(MODULE).resolve("target").resolve(MODULE + ".jar");
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (see docs/benchmarks.md)");
         }
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
-        if (Runtime.version().feature() >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", jar.toString(), "server", Path.of(MODULE, "config.yml").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.forJar(jvmFlags, jar,
+                List.of("server", Path.of(module, "config.yml").toString())))
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ProxyProcess(builder.start(), adminPort, log);
+        return new ServiceJvm(module, builder.start(), adminPort, log);
     }
 
     long pid() {
         return process.pid();
     }
 
-    /** Waits for the admin health check (broker reachable, configuration loaded) to answer 200. */
+    /** Waits for the admin health check (broker reachable, configuration loaded, streams running) to answer 200. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
         URI health = URI.create("http://127.0.0.1:" + adminPort + "/healthcheck");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -69,7 +67,7 @@ final class ProxyProcess implements AutoCloseable {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("proxy-service exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
                 }
                 try {
                     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(health).build(),
@@ -86,7 +84,7 @@ final class ProxyProcess implements AutoCloseable {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("proxy-service not healthy within " + timeout + " (" + last + "); see " + log);
+        throw new IllegalStateException(module + " not healthy within " + timeout + " (" + last + "); see " + log);
     }
 
     /** SIGTERM, so Dropwizard stops cleanly (the producer flushes); SIGKILL after 20 s. */
@@ -107,14 +105,14 @@ final class ProxyProcess implements AutoCloseable {
     static Path repositoryRoot() {
         List<Path> starts = new ArrayList<>();
         try {
-            starts.add(Path.of(ProxyProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            starts.add(Path.of(ServiceJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException | SecurityException e) {
             // the working directory below will do
         }
         starts.add(Path.of(""));
         for (Path start : starts) {
             for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve(MODULE).resolve("config.yml"))) {
+                if (Files.isRegularFile(dir.resolve(ROOT_MARKER).resolve("config.yml"))) {
                     return dir;
                 }
             }

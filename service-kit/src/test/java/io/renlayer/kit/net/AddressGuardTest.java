@@ -1,4 +1,4 @@
-package io.renlayer.proxy.forward;
+package io.renlayer.kit.net;
 
 import org.eclipse.jetty.util.Promise;
 import org.junit.jupiter.api.Test;
@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpstreamAddressGuardTest {
+class AddressGuardTest {
 
-    private static CompletableFuture<List<InetSocketAddress>> resolve(UpstreamAddressGuard guard, String host) {
+    private static CompletableFuture<List<InetSocketAddress>> resolve(AddressGuard guard, String host) {
         CompletableFuture<List<InetSocketAddress>> result = new CompletableFuture<>();
         guard.resolve(host, 443, Map.of(), Promise.from(result::complete, result::completeExceptionally));
         return result;
@@ -21,7 +21,7 @@ class UpstreamAddressGuardTest {
 
     @Test
     void refusesInternalAddressesByDefault() throws Exception {
-        UpstreamAddressGuard guard = new UpstreamAddressGuard("");
+        AddressGuard guard = new AddressGuard("");
         for (String address : List.of("127.0.0.1", "10.0.0.8", "172.16.3.4", "192.168.1.1", "169.254.169.254",
                 "100.64.0.1", "::1", "fd00::1", "0.0.0.0")) {
             assertThat(guard.permitted(InetAddress.getByName(address))).as(address).isFalse();
@@ -29,12 +29,12 @@ class UpstreamAddressGuardTest {
         assertThat(guard.permitted(InetAddress.getByName("93.184.216.34"))).isTrue();
         assertThat(resolve(guard, "localhost")).failsWithin(java.time.Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .withCauseInstanceOf(UpstreamAddressGuard.NotAllowed.class);
+                .withCauseInstanceOf(AddressGuard.NotAllowed.class);
     }
 
     @Test
     void allowsOnlyTheNetworksConfigured() throws Exception {
-        UpstreamAddressGuard guard = new UpstreamAddressGuard(" 127.0.0.1/32 , 10.1.0.0/16");
+        AddressGuard guard = new AddressGuard(" 127.0.0.1/32 , 10.1.0.0/16");
 
         assertThat(guard.permitted(InetAddress.getByName("127.0.0.1"))).isTrue();
         assertThat(guard.permitted(InetAddress.getByName("10.1.200.7"))).isTrue();

@@ -1,0 +1,41 @@
+package io.renlayer.streams.webhooks;
+
+/**
+ * Key layouts of the webhook stores. Fixed-width numbers, so that the stores' byte order is time order.
+ * <ul>
+ * <li>schedule: {@code <due epoch ms, 13 digits>|<event id>|<webhook id>}, earliest first</li>
+ * <li>deliveries: {@code <tenant>|<webhook>|<inverted epoch ms, 19 digits>|<event id>|<attempt, 4 digits>}, newest
+ *     first within a webhook</li>
+ * </ul>
+ */
+public final class DeliveryKeys {
+
+    /** Above every character of an id: the inclusive end of a key prefix's range. */
+    static final String TOP = "~";
+
+    static String schedule(long dueAtMillis, PendingDelivery delivery) {
+        return String.format("%013d|%s", dueAtMillis, delivery.deliveryId());
+    }
+
+    /** The inclusive end of every schedule key due at or before {@code nowMillis}. */
+    static String dueBy(long nowMillis) {
+        return String.format("%013d|%s", nowMillis, TOP);
+    }
+
+    static String delivery(String tenantId, String webhookId, long attemptedAtMillis, String eventId, int attempt) {
+        return String.format("%s%019d|%s|%04d", webhookPrefix(tenantId, webhookId),
+                Long.MAX_VALUE - attemptedAtMillis, eventId, attempt);
+    }
+
+    /** Every attempt made to one webhook, newest first, is in [prefix, prefix + {@link #TOP}]. */
+    public static String webhookPrefix(String tenantId, String webhookId) {
+        return tenantId + "|" + webhookId + "|";
+    }
+
+    static String gone(String tenantId, String webhookId) {
+        return tenantId + "|" + webhookId;
+    }
+
+    private DeliveryKeys() {
+    }
+}
