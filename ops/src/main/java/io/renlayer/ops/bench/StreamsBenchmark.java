@@ -76,7 +76,7 @@ public final class StreamsBenchmark {
             broker.createTopics(Topics.all(PARTITIONS));
             broker.createTopics(List.of(new Topics.TopicSpec(RAW_TOPIC, PARTITIONS, false, Duration.ofHours(1))));
             EventSource source = new EventSource();
-            Rate rawProduce = produce(broker, RAW_TOPIC, source, events);
+            Rate rawProduce = produce(broker, RAW_TOPIC, new EventSource(), events);
             Rate rawConsume = consume(broker, RAW_TOPIC, events);
             System.out.printf("broker: produce %,.0f/s, consume %,.0f/s%n", rawProduce.perSecond(), rawConsume.perSecond());
 
