@@ -119,12 +119,14 @@ final class WebhookDispatcher implements Processor<String, SecurityEvent, String
 
     private void send(PendingDelivery delivery, Instant now) {
         PendingDelivery started = delivery.started(now);
-        WebhookEndpoint endpoint = endpointOf(delivery).orElse(null);
+        TenantConfigSnapshot snapshot = config.get(delivery.tenantId());
+        WebhookEndpoint endpoint = snapshot == null ? null
+                : new TenantWebhooks(snapshot).endpoint(delivery.webhookId()).orElse(null);
         String cancelled = endpoint == null ? "the webhook was deleted"
                 : !endpoint.enabled() ? "the webhook is disabled"
                 : answeredGone(delivery, endpoint) ? "the receiver answered 410; update the webhook to resume"
                 : null;
-        List<String> secrets = cancelled == null ? openSecrets(delivery.tenantId(), now) : List.of();
+        List<String> secrets = cancelled == null ? openSecrets(snapshot, now) : List.of();
         if (cancelled == null && secrets.isEmpty()) {
             cancelled = "no signing secret could be opened";
         }
@@ -198,9 +200,10 @@ final class WebhookDispatcher implements Processor<String, SecurityEvent, String
         return snapshot == null ? Optional.empty() : new TenantWebhooks(snapshot).endpoint(delivery.webhookId());
     }
 
-    private List<String> openSecrets(String tenantId, Instant now) {
+    private List<String> openSecrets(TenantConfigSnapshot snapshot, Instant now) {
+        String tenantId = snapshot.tenantId();
         List<String> secrets = new ArrayList<>();
-        for (SigningSecret secret : new TenantWebhooks(config.get(tenantId)).activeSecrets(now)) {
+        for (SigningSecret secret : new TenantWebhooks(snapshot).activeSecrets(now)) {
             try {
                 secrets.add(dispatch.sealer().open(tenantId, secret.sealed()));
             } catch (IllegalArgumentException e) {

@@ -14,14 +14,12 @@ import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.schemas.webhooks.DeliveryOutcome;
 import io.renlayer.schemas.webhooks.WebhookSignatures;
 import io.renlayer.streams.state.StateStores;
+import io.renlayer.streams.webhooks.ReceiverSide;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import static io.renlayer.schemas.ids.TypedId.newId;
@@ -63,14 +61,6 @@ class WebhookDispatchTest extends TopologyTestSupport {
         topology.send(events.request(null, START, Decision.DENY, newId(IdType.POLICY), List.of()));
     }
 
-    /** The receiver's check, written from the documented algorithm only. */
-    private static String hmac(String secret, String timestamp, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
     @Test
     void aDenyIsPostedSignedToTheEnabledWebhooksSubscribedToIt() throws Exception {
         configure();
@@ -86,7 +76,7 @@ class WebhookDispatchTest extends TopologyTestSupport {
         String t = post.header(WebhookSignatures.TIMESTAMP_HEADER);
         assertThat(Long.parseLong(t)).isEqualTo(START.plus(TICK).getEpochSecond());
         assertThat(post.header(WebhookSignatures.SIGNATURE_HEADER))
-                .isEqualTo("t=" + t + ",v1=" + hmac(SECRET, t, post.request().body()));
+                .isEqualTo("t=" + t + ",v1=" + ReceiverSide.hmac(SECRET, t, post.request().body()));
         assertThat(new JsonSerde<>(SecurityEvent.class).deserializer().deserialize("t", post.request().body()))
                 .as("the body is the security event of the SIEM topic").isEqualTo(event);
 
@@ -208,7 +198,8 @@ class WebhookDispatchTest extends TopologyTestSupport {
         RecordingSender.Sent post = topology.webhooks.answer(200);
         String t = post.header(WebhookSignatures.TIMESTAMP_HEADER);
         assertThat(post.header(WebhookSignatures.SIGNATURE_HEADER)).isEqualTo("t=" + t
-                + ",v1=" + hmac(SECRET, t, post.request().body()) + ",v1=" + hmac(previous, t, post.request().body()));
+                + ",v1=" + ReceiverSide.hmac(SECRET, t, post.request().body())
+                + ",v1=" + ReceiverSide.hmac(previous, t, post.request().body()));
     }
 
     @Test

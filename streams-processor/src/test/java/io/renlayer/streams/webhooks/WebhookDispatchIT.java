@@ -31,12 +31,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,13 +70,6 @@ class WebhookDispatchIT {
             ConfigOverride.config("webhooks.tickInterval", "50 milliseconds"),
             // The receivers are on loopback, which the SSRF guard refuses unless allowed.
             ConfigOverride.config("webhooks.allowedNetworks", "127.0.0.1/32"));
-
-    private static String hmac(String secret, String t, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal((t + "." + new String(body, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8)));
-    }
 
     private static <V> void send(String topic, String key, V value, Serializer<V> serializer) throws Exception {
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
@@ -123,7 +113,7 @@ class WebhookDispatchIT {
             for (Receiver.Received post : posts) {
                 String t = post.header(WebhookSignatures.TIMESTAMP_HEADER);
                 assertThat(post.header(WebhookSignatures.SIGNATURE_HEADER))
-                        .isEqualTo("t=" + t + ",v1=" + hmac(secret, t, post.body()));
+                        .isEqualTo("t=" + t + ",v1=" + ReceiverSide.hmac(secret, t, post.body()));
                 verifier.verify(post.header(WebhookSignatures.SIGNATURE_HEADER), post.body());
                 assertThat(post.header("Content-Type")).startsWith("application/json");
             }
