@@ -33,14 +33,18 @@ import io.renlayer.api.resources.JwksResource;
 import io.renlayer.api.resources.OpenApiResource;
 import io.renlayer.api.resources.PatternResource;
 import io.renlayer.api.resources.PolicyResource;
+import io.renlayer.api.query.StreamsQueries;
+import io.renlayer.api.resources.SessionResource;
 import io.renlayer.api.resources.SupportGrantResource;
 import io.renlayer.api.resources.TenantResource;
+import io.renlayer.api.resources.TraceResource;
 import io.renlayer.api.resources.UserResource;
 import io.renlayer.api.resources.WebhookResource;
 import io.renlayer.kit.config.EnvironmentConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.glassfish.jersey.server.ServerProperties;
 
 import java.time.Duration;
 import java.util.Map;
@@ -87,6 +91,9 @@ public class ApiApplication extends Application<ApiConfiguration> {
         environment.lifecycle().addServerLifecycleListener(
                 server -> server.setErrorHandler(new ProblemErrorHandler(core.mapper())));
         var jersey = environment.jersey();
+        // Jersey holds back the first 8 KiB of every response to set Content-Length, and flush() cannot push it
+        // out: an export whose source fails within them would become a 500 instead of an aborted stream.
+        jersey.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         jersey.register(new RequestContextFilter());
         jersey.register(new AuthFilter(core.tokens(), core.jdbi(), core.mapper(), core.clock()));
         jersey.register(new RoleFeature());
@@ -110,6 +117,10 @@ public class ApiApplication extends Application<ApiConfiguration> {
                 new SigningSecrets(core.secrets().sealer()), urls));
         jersey.register(new SupportGrantResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new AuditLogResource(core.jdbi(), cursors));
+        StreamsQueries queries = new StreamsQueries(config.streams, core.mapper());
+        environment.lifecycle().manage(queries);
+        jersey.register(new TraceResource(queries, cursors));
+        jersey.register(new SessionResource(queries, cursors));
     }
 
     /** Idempotent and acks=all: the outbox marks a record published only once it is durably in Kafka. */

@@ -3,6 +3,7 @@ package io.renlayer.api;
 import io.dropwizard.db.DataSourceFactory;
 import io.renlayer.api.config.AuthConfig;
 import io.renlayer.api.config.MailConfig;
+import io.renlayer.api.config.StreamsQueryConfig;
 import io.renlayer.kit.config.KafkaServiceConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,10 @@ public class ApiConfiguration extends KafkaServiceConfiguration {
     @Valid
     @NotNull
     public MailConfig mail = new MailConfig();
+
+    @Valid
+    @NotNull
+    public StreamsQueryConfig streams = new StreamsQueryConfig();
 
     /** Local mode: sign-in codes in the log, signing and secrets keys generated into {@code dataDir}. */
     public boolean localMode = false;

@@ -47,6 +47,13 @@ import io.renlayer.schemas.config.TenantSettings;
 import io.renlayer.schemas.events.DlpFinding;
 import io.renlayer.schemas.json.Json;
 import jakarta.ws.rs.Path;
+import io.renlayer.api.api.SessionDetail;
+import io.renlayer.schemas.events.TokenUsage;
+import io.renlayer.schemas.query.QueryApi;
+import io.renlayer.schemas.sessions.DecisionCounts;
+import io.renlayer.schemas.sessions.LatencyStats;
+import io.renlayer.schemas.sessions.SessionSummary;
+import io.renlayer.schemas.traces.Trace;
 import org.assertj.core.api.SoftAssertions;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
@@ -133,6 +140,12 @@ class OpenApiRoutesTest {
         WIRE_TYPES.put("SigningSecretRotated", SecretRotated.class);
         WIRE_TYPES.put("SupportGrant", SupportGrant.class);
         WIRE_TYPES.put("AuditEntry", AuditEntry.class);
+        WIRE_TYPES.put("Trace", Trace.class);
+        WIRE_TYPES.put("TokenUsage", TokenUsage.class);
+        WIRE_TYPES.put("Session", SessionSummary.class);
+        WIRE_TYPES.put("DecisionCounts", DecisionCounts.class);
+        WIRE_TYPES.put("LatencyStats", LatencyStats.class);
+        WIRE_TYPES.put("SessionDetail", SessionDetail.class);
         // requests
         WIRE_TYPES.put("OtpStartRequest", OtpStart.class);
         WIRE_TYPES.put("OtpVerifyRequest", OtpVerify.class);
@@ -292,7 +305,7 @@ class OpenApiRoutesTest {
             } else {
                 assertThat(code).as(where).matches("2\\d\\d");
                 assertThat(names(response.path("content"))).as(where + " media types")
-                        .containsExactly("application/json");
+                        .containsExactly(route.path().endsWith("/export") ? QueryApi.NDJSON : "application/json");
             }
             if (code.equals("201")) {
                 assertThat(response.path("headers").has("Location")).as(where + " Location header").isTrue();
@@ -738,7 +751,16 @@ class OpenApiRoutesTest {
 
     /** An instance with every field set (so none is omitted as null), built from record components. */
     private static Object sample(Type type, Type context) throws Exception {
-        if (type instanceof java.lang.reflect.TypeVariable<?>) {
+        if (type instanceof java.lang.reflect.TypeVariable<?> variable) {
+            // A generic record's field (Page<T>.data) takes the argument of the parameterised type it sits in.
+            if (context instanceof ParameterizedType pt) {
+                java.lang.reflect.TypeVariable<?>[] declared = ((Class<?>) pt.getRawType()).getTypeParameters();
+                for (int i = 0; i < declared.length; i++) {
+                    if (declared[i].getName().equals(variable.getName())) {
+                        return sample(pt.getActualTypeArguments()[i], pt);
+                    }
+                }
+            }
             return "x";
         }
         Class<?> raw = type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : (Class<?>) type;
@@ -777,7 +799,7 @@ class OpenApiRoutesTest {
             Class<?>[] types = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                args[i] = sample(components[i].getGenericType(), raw);
+                args[i] = sample(components[i].getGenericType(), type);
             }
             Constructor<?> constructor = raw.getDeclaredConstructor(types);
             constructor.setAccessible(true);

@@ -58,7 +58,7 @@ class RoleMatrixIT {
                         assertThat(reply.status()).as("%s %s as %s: %s", route.method(), path, role, reply)
                                 .isEqualTo(route.successStatus());
                         if (reply.status() != 204) {
-                            assertThat(reply.contentType()).as(reply.toString()).startsWith("application/json");
+                            assertThat(reply.contentType()).as(reply.toString()).startsWith(route.contentType());
                         }
                     }));
                 }

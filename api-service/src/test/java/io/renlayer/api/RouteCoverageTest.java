@@ -59,7 +59,7 @@ class RouteCoverageTest {
         assertThat(tenantResources).extracting(Class::getSimpleName)
                 .contains("TenantResource", "UserResource", "AgentResource", "ApiKeyResource", "PolicyResource",
                         "DetectorResource", "PatternResource", "AllowListResource", "WebhookResource",
-                        "SupportGrantResource", "AuditLogResource")
+                        "SupportGrantResource", "AuditLogResource", "TraceResource", "SessionResource")
                 .doesNotContain("AuthResource", "JwksResource");
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(TenantRoutes.ALL.size());
     }

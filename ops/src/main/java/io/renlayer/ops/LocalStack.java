@@ -173,6 +173,7 @@ public final class LocalStack {
         env.put("DATABASE_PASSWORD", postgres.password());
         env.put("RENLAYER_LOCAL_MODE", "true");
         env.put("RENLAYER_DATA_DIR", dataDir.service(API).toString());
+        env.put("STREAMS_QUERY_URLS", "http://localhost:" + options.streamsPort());
         return env;
     }
 

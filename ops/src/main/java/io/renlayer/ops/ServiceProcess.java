@@ -2,11 +2,6 @@ package io.renlayer.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class ServiceProcess {
 
-    private static final Duration POLL = Duration.ofMillis(250);
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
 
     private final String name;
@@ -89,33 +83,17 @@ final class ServiceProcess {
 
     /** Waits until the admin health check answers 200, failing fast when the process dies. */
     void awaitHealthy(int adminPort, Duration timeout) {
-        URI healthcheck = URI.create("http://127.0.0.1:" + adminPort + "/healthcheck");
-        HttpRequest request = HttpRequest.newBuilder(healthcheck).timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastAnswer = "no answer yet";
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw failure(name + " exited with code " + process.exitValue() + " while starting");
-                }
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                    lastAnswer = "HTTP " + response.statusCode() + ": " + response.body().strip();
-                } catch (ConnectException e) {
-                    lastAnswer = "not listening yet";
-                } catch (IOException e) {
-                    lastAnswer = e.toString();
-                }
-                Thread.sleep(POLL);
-            }
+        String problem;
+        try {
+            problem = AdminHealth.await(adminPort, timeout,
+                    () -> process.isAlive() ? null : "exited with code " + process.exitValue() + " while starting");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while waiting for " + name);
         }
-        throw failure(name + " was not healthy at " + healthcheck + " within " + timeout.toSeconds() + " s (" + lastAnswer + ")");
+        if (problem != null) {
+            throw failure(name + " " + problem);
+        }
     }
 
     /** For one-shot commands: waits for the exit and fails unless it is 0. */

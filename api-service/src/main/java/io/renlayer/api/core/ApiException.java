@@ -9,14 +9,25 @@ import java.util.List;
 public class ApiException extends RuntimeException {
 
     private final transient Problem problem;
+    private final String retryAfter;
 
     public ApiException(Problem problem) {
+        this(problem, null);
+    }
+
+    /** @param retryAfter seconds, for the {@code Retry-After} header of a 503 or 429; null for none */
+    public ApiException(Problem problem, String retryAfter) {
         super(problem.code() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfter = retryAfter;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
     }
 
     public static ApiException notFound(String what) {

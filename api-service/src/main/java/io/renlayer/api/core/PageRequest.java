@@ -38,6 +38,11 @@ public record PageRequest(String tenantId, String collection, int limit, List<St
         return after == null ? null : after.getFirst();
     }
 
+    /** A page whose source found the next position itself (null on the last page). */
+    public <T> Page<T> page(List<T> data, String nextPosition) {
+        return new Page<>(data, nextPosition == null ? null : cursors.encode(tenantId, collection, List.of(nextPosition)));
+    }
+
     public <T> Page<T> page(List<T> rows, Function<T, List<String>> position) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);

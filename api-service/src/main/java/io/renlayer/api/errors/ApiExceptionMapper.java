@@ -4,6 +4,7 @@ import io.renlayer.api.core.ApiException;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -14,6 +15,10 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ProblemResponses.of(e.problem(), request.get());
+        Response response = ProblemResponses.of(e.problem(), request.get());
+        if (e.retryAfter() != null) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, e.retryAfter());
+        }
+        return response;
     }
 }

@@ -2,6 +2,7 @@ package io.renlayer.api.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.renlayer.schemas.json.Json;
 
@@ -84,8 +85,16 @@ public final class ApiClient {
 
     public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
 
+        /** The body; an NDJSON one as an array of its lines. */
         public JsonNode json() {
             try {
+                if (contentType != null && contentType.startsWith("application/x-ndjson")) {
+                    ArrayNode lines = MAPPER.createArrayNode();
+                    for (String line : body.lines().toList()) {
+                        lines.add(MAPPER.readTree(line));
+                    }
+                    return lines;
+                }
                 return MAPPER.readTree(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("not JSON (" + status + "): " + body, e);

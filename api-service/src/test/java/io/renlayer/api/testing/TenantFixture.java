@@ -3,6 +3,8 @@ package io.renlayer.api.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.api.auth.Role;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A tenant with one resource of every kind {@link TenantRoutes} names, created through the API, so every
@@ -28,6 +32,9 @@ public final class TenantFixture {
     public final String allowListId;
     public final String webhookId;
     public final String grantId;
+    /** A completed trace in {@link #sessionId}, built by the real streams-processor from proxy events. */
+    public final String traceId;
+    public final String sessionId;
     /** A viewer who is none of the tenant's signed-in users: the target of user PATCH/DELETE rows. */
     public final String targetUserId;
 
@@ -45,6 +52,10 @@ public final class TenantFixture {
                 "event_types", List.of("policy.denied", "key.revoked")));
         this.grantId = createGrant();
         this.targetUserId = createUser();
+        this.sessionId = "fixture/" + unique();
+        this.traceId = TestStack.get().traceFeed().completedTrace(tenant.id, agentId, keyId, sessionId, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> tenant.owner().get(tenant.path("/traces/" + traceId)).status() == 200);
     }
 
     public static TenantFixture create(TestTenant tenant) {
@@ -69,6 +80,8 @@ public final class TenantFixture {
         ids.put("allow_list_id", allowListId);
         ids.put("webhook_id", webhookId);
         ids.put("grant_id", grantId);
+        ids.put("trace_id", traceId);
+        ids.put("session_id", sessionId);
         return ids;
     }
 

@@ -28,7 +28,7 @@ public final class TenantRoutes {
 
     /** Path parameters that name a resource of one tenant (the detector catalogue is shared, so not detector_id). */
     public static final List<String> TENANT_OWNED_PARAMS = List.of("user_id", "agent_id", "key_id", "policy_id",
-            "pattern_id", "allow_list_id", "webhook_id", "grant_id");
+            "pattern_id", "allow_list_id", "webhook_id", "grant_id", "trace_id", "session_id");
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
 
@@ -44,6 +44,11 @@ public final class TenantRoutes {
 
         public boolean isRead() {
             return method.equals("GET");
+        }
+
+        /** What a successful call answers with: NDJSON for exports, JSON otherwise. */
+        public String contentType() {
+            return template.endsWith("/export") ? "application/x-ndjson" : "application/json";
         }
 
         /** Consumes the resource in its path: each successful call needs a fresh one. */
@@ -170,7 +175,13 @@ public final class TenantRoutes {
             get("/support-grants/{grant_id}", ADMIN),
             route("POST", "/support-grants/{grant_id}/revoke", OWNER, 200, null),
             // audit log
-            get("/audit-log", ANALYST));
+            get("/audit-log", ANALYST),
+            // traces and sessions (read from streams-processor)
+            get("/traces", ANALYST),
+            get("/traces/export", ANALYST),
+            get("/traces/{trace_id}", ANALYST),
+            get("/sessions", ANALYST),
+            get("/sessions/{session_id}", ANALYST));
 
     private static Route get(String rest, Role minRole) {
         return route("GET", rest, minRole, 200, null);

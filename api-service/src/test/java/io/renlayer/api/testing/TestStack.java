@@ -8,13 +8,17 @@ import io.renlayer.api.ApiConfiguration;
 import io.renlayer.api.ApiServices;
 import io.renlayer.api.auth.Role;
 import io.renlayer.api.core.TenantProvisioning;
+import io.renlayer.ops.AdminHealth;
 import io.renlayer.ops.infra.KafkaBroker;
 import io.renlayer.ops.infra.PostgresServer;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.config.SecretSealer;
+import io.renlayer.streams.StreamsApplication;
+import io.renlayer.streams.StreamsConfiguration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +35,8 @@ public final class TestStack {
     public final KafkaBroker kafka;
     public final String secretsKey = SecretSealer.generateKey();
     private final Path dataDir;
+    private final DropwizardTestSupport<StreamsConfiguration> streams;
+    private final TraceFeed traceFeed;
     private final App app;
 
     private TestStack() throws Exception {
@@ -39,6 +45,8 @@ public final class TestStack {
         kafka = KafkaBroker.start(root.resolve("kafka"), 0);
         kafka.createTopics(Topics.all(3));
         dataDir = root.resolve("api-service");
+        streams = startStreams(root.resolve("streams-state"));
+        traceFeed = new TraceFeed(kafka.bootstrapServers());
         app = startApp("renlayer", "dw.");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
@@ -64,6 +72,11 @@ public final class TestStack {
      * broker, keys and secrets of the shared one.
      */
     public App startApp(String database, String propertyPrefix) throws Exception {
+        return startApp(database, propertyPrefix, streamsUrl());
+    }
+
+    /** The same, reading traces from {@code streamsUrls} instead of the test stack's streams-processor. */
+    public App startApp(String database, String propertyPrefix, String streamsUrls) throws Exception {
         postgres.createDatabase(database);
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config(propertyPrefix, "server.applicationConnectors[0].port", "0"),
@@ -75,7 +88,8 @@ public final class TestStack {
                 ConfigOverride.config(propertyPrefix, "localMode", "true"),
                 ConfigOverride.config(propertyPrefix, "mail.type", "log"),
                 ConfigOverride.config(propertyPrefix, "dataDir", dataDir.toString()),
-                ConfigOverride.config(propertyPrefix, "secretsKey", secretsKey)));
+                ConfigOverride.config(propertyPrefix, "secretsKey", secretsKey),
+                ConfigOverride.config(propertyPrefix, "streams.urls", streamsUrls)));
         DropwizardTestSupport<ApiConfiguration> support = new DropwizardTestSupport<>(ApiApplication.class,
                 Path.of("config.yml").toAbsolutePath().toString(), propertyPrefix,
                 overrides.toArray(ConfigOverride[]::new));
@@ -83,9 +97,41 @@ public final class TestStack {
         return new App(support, ApiServices.standalone(support.getConfiguration(), Jackson.newObjectMapper()));
     }
 
+    /** The real streams-processor the trace and session routes read, in this JVM; healthy before it returns. */
+    private DropwizardTestSupport<StreamsConfiguration> startStreams(Path stateDir) throws Exception {
+        String prefix = "streams.dw.";
+        DropwizardTestSupport<StreamsConfiguration> support = new DropwizardTestSupport<>(StreamsApplication.class,
+                Path.of("../streams-processor/config.yml").toAbsolutePath().normalize().toString(), prefix,
+                ConfigOverride.config(prefix, "server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config(prefix, "server.adminConnectors[0].port", "0"),
+                ConfigOverride.config(prefix, "kafka.bootstrapServers", kafka.bootstrapServers()),
+                ConfigOverride.config(prefix, "streams.stateDir", stateDir.toString()),
+                ConfigOverride.config(prefix, "webhooks.secretsKey", secretsKey),
+                // The tests' webhook receivers listen on loopback, which the SSRF guard refuses unless allowed.
+                ConfigOverride.config(prefix, "webhooks.allowedNetworks", "127.0.0.1/32"));
+        support.before();
+        String problem = AdminHealth.await(support.getAdminPort(), Duration.ofSeconds(60), () -> null);
+        if (problem != null) {
+            throw new IllegalStateException("streams-processor " + problem);
+        }
+        return support;
+    }
+
+    /** Proxy events for the streams-processor above. */
+    public TraceFeed traceFeed() {
+        return traceFeed;
+    }
+
+    /** streams-processor's query API (internal, no authentication), for tests that look behind the API. */
+    public String streamsUrl() {
+        return "http://localhost:" + streams.getLocalPort();
+    }
+
     private void stop() {
         try {
             app.stop();
+            traceFeed.close();
+            streams.after();
             kafka.close();
             postgres.close();
         } catch (Exception ignored) {

@@ -1,14 +1,10 @@
 package io.renlayer.ops.bench;
 
+import io.renlayer.ops.AdminHealth;
 import io.renlayer.ops.JavaCommand;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,30 +57,11 @@ final class ServiceJvm implements AutoCloseable {
 
     /** Waits for the admin health check (broker reachable, configuration loaded, streams running) to answer 200. */
     void awaitHealthy(Duration timeout) throws InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + adminPort + "/healthcheck");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(health).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() == 200) {
-                        return;
-                    }
-                    last = answer.statusCode() + " " + answer.body();
-                } catch (ConnectException e) {
-                    last = "not listening yet";
-                } catch (IOException e) {
-                    last = e.toString();
-                }
-                Thread.sleep(250);
-            }
+        String problem = AdminHealth.await(adminPort, timeout,
+                () -> process.isAlive() ? null : "exited with " + process.exitValue());
+        if (problem != null) {
+            throw new IllegalStateException(module + " " + problem + "; see " + log);
         }
-        throw new IllegalStateException(module + " not healthy within " + timeout + " (" + last + "); see " + log);
     }
 
     /** SIGTERM, so Dropwizard stops cleanly (the producer flushes); SIGKILL after 20 s. */

@@ -2,6 +2,7 @@ package io.renlayer.proxy.forward;
 
 import io.renlayer.proxy.core.ConfigStore;
 import io.renlayer.proxy.core.ResolvedKey;
+import io.renlayer.schemas.sessions.SessionIds;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
@@ -19,9 +20,8 @@ import java.util.regex.Pattern;
 public final class RequestReader {
 
     static final String KEY_HEADER = "X-RenLayer-Key";
-    static final String SESSION_HEADER = "X-RenLayer-Session";
+    static final String SESSION_HEADER = SessionIds.HEADER;
     private static final String BEARER_KEY_PREFIX = "bearer rl_";
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._:/@+=-]{1,128}");
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
 
     private final ConfigStore config;
@@ -50,8 +50,8 @@ public final class RequestReader {
         }
         URI target = target(request, key);
         String session = request.getHeader(SESSION_HEADER);
-        if (session != null && !SESSION_ID.matcher(session).matches()) {
-            throw Refusal.invalid(SESSION_HEADER + " must be 1 to 128 characters of letters, digits and ._:/@+=-");
+        if (session != null && !SessionIds.isValid(session)) {
+            throw Refusal.invalid(SESSION_HEADER + " must be " + SessionIds.RULE);
         }
         return new ProxyRequest(traceId, key, session, request.getMethod().toUpperCase(Locale.ROOT), target,
                 ForwardedHeaders.fromAgent(request, keyInAuthorization), body(request), receivedAt, receivedNanos);

@@ -1,10 +1,10 @@
 package io.renlayer.streams.query;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.renlayer.kit.http.Exchanges;
 import io.renlayer.schemas.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /** Streams values as NDJSON, one JSON document a line, written as they are read. */
 final class Ndjson {
@@ -13,10 +13,8 @@ final class Ndjson {
 
     /**
      * The body of a long-lived response. The values are closed when all are written, when the client goes away (a
-     * write fails) and when reading them fails. In that last case the exchange is aborted: once a response has
-     * started, Jersey logs a failure and then ends the response as if it were complete, and the client would take
-     * a partial answer for a whole one. Aborted, the connection closes without the end of the chunked body, which
-     * every HTTP client reports as an error.
+     * write fails) and when reading them fails; in that last case the exchange is aborted, so the client sees an
+     * error rather than a short export.
      */
     static StreamingOutput of(CloseableIterator<?> values, HttpServletRequest request) {
         return out -> {
@@ -26,7 +24,7 @@ final class Ndjson {
                     out.write('\n');
                 }
             } catch (RuntimeException e) {
-                ServletContextRequest.getServletContextRequest(request).getServletChannel().abort(e);
+                Exchanges.abort(request, e);
                 throw e;
             }
         };

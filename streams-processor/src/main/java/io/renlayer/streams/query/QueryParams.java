@@ -5,6 +5,7 @@ import io.renlayer.schemas.ids.TypedId;
 import io.renlayer.schemas.json.Json;
 import io.renlayer.schemas.problem.FieldError;
 import io.renlayer.schemas.query.QueryApi;
+import io.renlayer.schemas.sessions.SessionIds;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.Instant;
@@ -33,8 +34,6 @@ final class QueryParams {
         static final Limit NONE = new Limit(Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    /** What the proxy accepts in {@code X-RenLayer-Session}. */
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._:/@+=-]{1,128}");
     private static final Pattern PARTITIONS = Pattern.compile("\\d{1,5}(,\\d{1,5})*");
     private static final FieldError TENANT_ID = new FieldError("tenant_id", "must be a tenant id");
 
@@ -71,7 +70,7 @@ final class QueryParams {
     String sessionId(String name) {
         String value = values.getFirst(name);
         if (value != null && !isSessionId(value)) {
-            errors.add(new FieldError(name, "must be 1 to 128 of A-Z a-z 0-9 . _ : / @ + = -"));
+            errors.add(new FieldError(name, "must be " + SessionIds.RULE));
         }
         return value;
     }
@@ -137,7 +136,7 @@ final class QueryParams {
     }
 
     static boolean isSessionId(String value) {
-        return value != null && SESSION_ID.matcher(value).matches();
+        return SessionIds.isValid(value);
     }
 
     /** The {@code partitions} of a local query: required, since a peer answers only for the ones it was asked. */
