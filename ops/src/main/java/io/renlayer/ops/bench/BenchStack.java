@@ -1,7 +1,11 @@
 package io.renlayer.ops.bench;
 
+import io.renlayer.ops.infra.FreePort;
 import io.renlayer.ops.infra.KafkaBroker;
 import io.renlayer.ops.mock.MockUpstream;
+import io.renlayer.ops.stack.ServiceJvm;
+import io.renlayer.ops.stack.Started;
+import io.renlayer.ops.stack.TempDirs;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.config.AuditMode;
 import io.renlayer.schemas.config.TenantConfigSnapshot;
@@ -11,11 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ final class BenchStack implements AutoCloseable {
 
     private final Path dir;
     private final boolean keepDir;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Started started = new Started("bench");
     KafkaBroker broker;
     MockUpstream mock;
     ServiceJvm proxy;
@@ -72,8 +72,8 @@ final class BenchStack implements AutoCloseable {
         async = BenchTenant.of(AuditMode.ASYNC, mock.baseUrl());
         publish(strict.snapshot(), async.snapshot());
 
-        int port = freePort();
-        adminPort = freePort();
+        int port = FreePort.pick();
+        adminPort = FreePort.pick();
         proxyAddress = new InetSocketAddress("127.0.0.1", port);
         proxy = ServiceJvm.start("proxy-service", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
@@ -106,24 +106,9 @@ final class BenchStack implements AutoCloseable {
     /** Stops the proxy first (it produces to the broker), then the mock and the broker; then deletes the directory. */
     @Override
     public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("bench: stopping " + started.get(i).getClass().getSimpleName() + " failed: " + e);
-            }
-        }
-        started.clear();
+        started.closeAll();
         if (!keepDir) {
             TempDirs.delete(dir);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

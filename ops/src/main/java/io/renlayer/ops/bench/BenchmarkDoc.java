@@ -1,5 +1,6 @@
 package io.renlayer.ops.bench;
 
+import io.renlayer.ops.stack.ServiceJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,9 @@
 package io.renlayer.ops.bench;
 
+import io.renlayer.ops.infra.FreePort;
 import io.renlayer.ops.infra.KafkaBroker;
+import io.renlayer.ops.stack.ServiceJvm;
+import io.renlayer.ops.stack.TempDirs;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.config.AuditMode;
 import io.renlayer.schemas.config.SecretSealer;
@@ -81,8 +84,8 @@ public final class StreamsBenchmark {
             System.out.printf("broker: produce %,.0f/s, consume %,.0f/s%n", rawProduce.perSecond(), rawConsume.perSecond());
 
             Rate preload = produce(broker, Topics.REQUESTS, source, events);
-            int queryPort = BenchStack.freePort();
-            int adminPort = BenchStack.freePort();
+            int queryPort = FreePort.pick();
+            int adminPort = FreePort.pick();
             long started = System.nanoTime();
             try (ServiceJvm processor = ServiceJvm.start("streams-processor", Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),

@@ -1,4 +1,4 @@
-package io.renlayer.ops.bench;
+package io.renlayer.ops.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Benchmarks run in a temporary directory of their own, deleted afterwards. */
-final class TempDirs {
+public final class TempDirs {
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

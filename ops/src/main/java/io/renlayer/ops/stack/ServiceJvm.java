@@ -1,4 +1,4 @@
-package io.renlayer.ops.bench;
+package io.renlayer.ops.stack;
 
 import io.renlayer.ops.AdminHealth;
 import io.renlayer.ops.JavaCommand;
@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service (proxy-service, streams-processor) as its own JVM, started the way the local stack starts it
+ * A service (api-service, proxy-service, streams-processor) as its own JVM, started the way the local stack starts it
  * ({@code java -jar <module>/target/<module>.jar server <module>/config.yml} from the repository root, same JDK,
  * same flags, configured by environment variables): only a separate process has a CPU time of its own to read
  * from {@code /proc}, and only a separate JVM has its own JIT, GC and heap, as in production.
  */
-final class ServiceJvm implements AutoCloseable {
+public final class ServiceJvm implements AutoCloseable {
 
     /** A module whose config.yml marks the repository root. */
     private static final String ROOT_MARKER = "proxy-service";
@@ -37,7 +37,7 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /** @param jvmFlags extra flags for the service's JVM (e.g. GC logging), before {@code -jar} */
-    static ServiceJvm start(String module, Map<String, String> env, int adminPort, List<String> jvmFlags, Path log)
+    public static ServiceJvm start(String module, Map<String, String> env, int adminPort, List<String> jvmFlags, Path log)
             throws IOException {
         Path root = repositoryRoot();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
@@ -51,12 +51,12 @@ final class ServiceJvm implements AutoCloseable {
         return new ServiceJvm(module, builder.start(), adminPort, log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits for the admin health check (broker reachable, configuration loaded, streams running) to answer 200. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         String problem = AdminHealth.await(adminPort, timeout,
                 () -> process.isAlive() ? null : "exited with " + process.exitValue());
         if (problem != null) {
@@ -79,7 +79,7 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /** The checkout this class was built in ({@code <root>/ops/target/...}), else the working directory's. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         List<Path> starts = new ArrayList<>();
         try {
             starts.add(Path.of(ServiceJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()));

@@ -1,0 +1,202 @@
+package io.renlayer.ops.stack;
+
+import io.renlayer.ops.JavaCommand;
+import io.renlayer.ops.infra.FreePort;
+import io.renlayer.ops.infra.KafkaBroker;
+import io.renlayer.ops.infra.PostgresServer;
+import io.renlayer.ops.mock.MockUpstream;
+import io.renlayer.schemas.Topics;
+import io.renlayer.schemas.config.SecretSealer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole product in a temporary directory, configured the way the local stack configures it: PostgreSQL, a KRaft
+ * broker with RenLayer's topics and the mock upstream in this JVM, and api-service, proxy-service and
+ * streams-processor as child processes of their packaged jars. For end-to-end tests and benchmarks; {@link #close()}
+ * stops it all and deletes the directory.
+ */
+public final class FullStack implements AutoCloseable {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Pattern OTP = Pattern.compile("OTP for (\\S+): (\\d+)");
+
+    /** Extra JVM flags per service (e.g. {@code -Xmx128m} for api-service). */
+    public record Options(List<String> apiJvmFlags, List<String> proxyJvmFlags, List<String> streamsJvmFlags) {
+
+        public static Options defaults() {
+            return new Options(List.of(), List.of(), List.of());
+        }
+
+        public Options withApiJvmFlags(String... flags) {
+            return new Options(List.of(flags), proxyJvmFlags, streamsJvmFlags);
+        }
+    }
+
+    /** A tenant made by {@code api-service bootstrap}, its upstream {@code mock} pointing at the mock. */
+    public record Tenant(String id, String ownerEmail) {
+    }
+
+    private final Path dir = Files.createTempDirectory("renlayer-stack-");
+    private final Started started = new Started("stack");
+    private final String secretsKey = SecretSealer.generateKey();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private MockUpstream mock;
+    private ServiceJvm api;
+
+    private FullStack() throws IOException {
+    }
+
+    public static FullStack start(Options options) throws Exception {
+        FullStack stack = new FullStack();
+        try {
+            stack.startAll(options);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) throws Exception {
+        postgres = PostgresServer.start(dir.resolve("postgres"), 0);
+        started.add(postgres);
+        postgres.createDatabase("renlayer");
+        kafka = KafkaBroker.start(dir.resolve("kafka"), 0);
+        started.add(kafka);
+        kafka.createTopics(Topics.all(PARTITIONS));
+        mock = MockUpstream.start(0);
+        started.add(mock);
+        for (String service : List.of("API", "PROXY", "STREAMS")) {
+            ports.put(service, FreePort.pick());
+            ports.put(service + "_ADMIN", FreePort.pick());
+        }
+        // streams-processor and proxy-service boot while api-service migrates its database.
+        ServiceJvm streams = service("streams-processor", "STREAMS", streamsEnvironment(), options.streamsJvmFlags());
+        ServiceJvm proxy = service("proxy-service", "PROXY", proxyEnvironment(), options.proxyJvmFlags());
+        api = service("api-service", "API", apiEnvironment(), options.apiJvmFlags());
+        for (ServiceJvm service : List.of(api, proxy, streams)) {
+            service.awaitHealthy(STARTUP);
+        }
+    }
+
+    private ServiceJvm service(String module, String prefix, Map<String, String> env, List<String> jvmFlags)
+            throws IOException {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        all.put("RENLAYER_SECRETS_KEY", secretsKey);
+        all.put(prefix + "_PORT", Integer.toString(ports.get(prefix)));
+        all.put(prefix + "_ADMIN_PORT", Integer.toString(ports.get(prefix + "_ADMIN")));
+        ServiceJvm service = ServiceJvm.start(module, all, ports.get(prefix + "_ADMIN"), jvmFlags, log(module));
+        started.add(service);
+        return service;
+    }
+
+    private Map<String, String> apiEnvironment() {
+        return Map.of(
+                "API_PUBLIC_URL", apiUrl(),
+                "DATABASE_URL", postgres.jdbcUrl("renlayer"),
+                "DATABASE_USER", postgres.user(),
+                "DATABASE_PASSWORD", postgres.password(),
+                "RENLAYER_LOCAL_MODE", "true",
+                "RENLAYER_DATA_DIR", dir.resolve("api-service").toString(),
+                "STREAMS_QUERY_URLS", streamsUrl());
+    }
+
+    private Map<String, String> proxyEnvironment() {
+        // The mock upstream is on loopback, which the SSRF guard refuses unless allowed.
+        return Map.of("PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32");
+    }
+
+    private Map<String, String> streamsEnvironment() {
+        // Test receivers of webhooks listen on loopback too.
+        return Map.of("STREAMS_STATE_DIR", dir.resolve("streams-state").toString(),
+                "WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
+    }
+
+    /** Runs {@code api-service bootstrap} (the operator's command) for a new tenant. */
+    public Tenant bootstrapTenant(String name, String ownerEmail) throws IOException, InterruptedException {
+        Path root = ServiceJvm.repositoryRoot();
+        Path output = dir.resolve("bootstrap-" + ownerEmail + ".log");
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.forJar(
+                Path.of("api-service", "target", "api-service.jar"),
+                List.of("bootstrap", Path.of("api-service", "config.yml").toString(), "--tenant-name", name,
+                        "--owner-email", ownerEmail, "--upstream", "mock=" + mock.baseUrl())))
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(apiEnvironment());
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        builder.environment().put("RENLAYER_SECRETS_KEY", secretsKey);
+        Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("api-service bootstrap failed; see " + output);
+        }
+        String id = Files.readAllLines(output, StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(line -> line.startsWith("tenant_id=")).map(line -> line.substring("tenant_id=".length()))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("bootstrap printed no tenant_id; see " + output));
+        return new Tenant(id, ownerEmail);
+    }
+
+    /** The latest sign-in code api-service sent {@code email}: local mode writes them to its log. */
+    public Optional<String> latestSignInCode(String email) throws IOException {
+        String code = null;
+        for (String line : Files.readAllLines(log("api-service"), StandardCharsets.UTF_8)) {
+            Matcher m = OTP.matcher(line);
+            if (m.find() && m.group(1).equals(email)) {
+                code = m.group(2);
+            }
+        }
+        return Optional.ofNullable(code);
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + ports.get("API");
+    }
+
+    public String proxyUrl() {
+        return "http://localhost:" + ports.get("PROXY");
+    }
+
+    /** streams-processor's internal query API. */
+    public String streamsUrl() {
+        return "http://localhost:" + ports.get("STREAMS");
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public MockUpstream mock() {
+        return mock;
+    }
+
+    public long apiPid() {
+        return api.pid();
+    }
+
+    public Path log(String module) {
+        return dir.resolve(module + ".log");
+    }
+
+    /** Services first (they use the broker and the database), then the mock, the broker, PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        started.closeAll();
+        TempDirs.delete(dir);
+    }
+}
