@@ -44,7 +44,6 @@ import io.renlayer.kit.config.EnvironmentConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.glassfish.jersey.server.ServerProperties;
 
 import java.time.Duration;
 import java.util.Map;
@@ -91,9 +90,6 @@ public class ApiApplication extends Application<ApiConfiguration> {
         environment.lifecycle().addServerLifecycleListener(
                 server -> server.setErrorHandler(new ProblemErrorHandler(core.mapper())));
         var jersey = environment.jersey();
-        // Jersey holds back the first 8 KiB of every response to set Content-Length, and flush() cannot push it
-        // out: an export whose source fails within them would become a 500 instead of an aborted stream.
-        jersey.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         jersey.register(new RequestContextFilter());
         jersey.register(new AuthFilter(core.tokens(), core.jdbi(), core.mapper(), core.clock()));
         jersey.register(new RoleFeature());

@@ -30,14 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An api-service whose trace store misbehaves: the first streams-processor address refuses connections and the
- * second is a scripted instance that answers 503 to queries and dies in the middle of an export. Clients must get
- * a clear 503 with {@code Retry-After}, or a failed export — never a partial answer that looks whole.
+ * second is a scripted instance that answers 503 to queries and dies in the middle of exports. Clients must get a
+ * clear 503 with {@code Retry-After}, or a failed export — never a partial answer that looks whole.
  */
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TraceStoreOutageIT {
 
     private static final String FIRST_LINE = "{\"trace_id\":\"trace_01JD8X4Q2M7T9V3W5Y6Z8A0B1C\"}\n";
+    /** The session filter that makes the scripted instance send 20 KB before it dies: past what Jersey holds back. */
+    private static final String LONG_EXPORT = "long";
 
     private ServerSocket dying;
     private int refusedPort;
@@ -72,9 +74,17 @@ class TraceStoreOutageIT {
     }
 
     @Test
+    void anExportThatFailsBeforeItsFirstBytesIsA503() {
+        ApiClient.Reply reply = tenant.as(Role.ANALYST).get(tenant.path("/traces/export"));
+
+        Problems.assertProblem(reply, 503, "query_unavailable");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void anExportCutShortFailsForTheClientInsteadOfEndingCleanly() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.support().getLocalPort()
-                + tenant.path("/traces/export")))
+                + tenant.path("/traces/export?session_id=" + LONG_EXPORT)))
                 .header("Authorization", "Bearer " + tenant.token(Role.ANALYST)).build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -113,8 +123,9 @@ class TraceStoreOutageIT {
                 }
                 OutputStream out = socket.getOutputStream();
                 if (requestLine != null && requestLine.contains("/traces/export")) {
+                    String lines = FIRST_LINE.repeat(requestLine.contains("session_id=" + LONG_EXPORT) ? 400 : 1);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked"
-                            + "\r\n\r\n" + Integer.toHexString(FIRST_LINE.length()) + "\r\n" + FIRST_LINE + "\r\n")
+                            + "\r\n\r\n" + Integer.toHexString(lines.length()) + "\r\n" + lines + "\r\n")
                             .getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                     Thread.sleep(300);

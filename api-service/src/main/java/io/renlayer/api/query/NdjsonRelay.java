@@ -2,6 +2,7 @@ package io.renlayer.api.query;
 
 import io.renlayer.kit.http.Exchanges;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
@@ -14,20 +15,23 @@ public final class NdjsonRelay {
 
     /**
      * A client that goes away fails a write: the source is closed, which drops the connection to streams-processor
-     * and stops its scan. A source that fails mid-way (an instance died) aborts the client's response, so the client
+     * and stops its scan. A source that fails (an instance died) makes the answer a 503 while nothing has been sent
+     * yet — Jersey holds back a response's first 8 KiB — and aborts the response once it has begun, so the client
      * sees an error, never a short export that looks complete.
      */
-    public static StreamingOutput of(InputStream source, HttpServletRequest request) {
+    public static StreamingOutput of(InputStream source, HttpServletRequest request, HttpServletResponse response) {
         return out -> {
             try (source) {
-                // Commits the status and headers now: an abort is only seen as one once the response has begun.
-                out.flush();
                 byte[] buffer = new byte[BUFFER_BYTES];
                 while (true) {
                     int n;
                     try {
                         n = source.read(buffer);
                     } catch (IOException e) {
+                        // Every write is flushed: Jersey has let bytes through exactly when the response is committed.
+                        if (!response.isCommitted()) {
+                            throw StreamsQueries.unavailable("the trace store failed during the export");
+                        }
                         Exchanges.abort(request, e);
                         throw e;
                     }

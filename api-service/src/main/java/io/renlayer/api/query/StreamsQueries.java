@@ -71,7 +71,9 @@ public final class StreamsQueries implements Managed {
         QueryPage<T> found;
         try (InputStream body = call(tenantId, collection, filters.page(page.limit(), page.afterId()),
                 requestTimeout)) {
-            found = mapper.readValue(body, mapper.getTypeFactory().constructParametricType(QueryPage.class, type));
+            // Read to the end: a body closed before it is read whole costs its connection, the next call a new one.
+            found = mapper.readValue(body.readAllBytes(),
+                    mapper.getTypeFactory().constructParametricType(QueryPage.class, type));
         } catch (IOException e) {
             throw unavailable("the trace store's answer was cut short");
         }
@@ -81,7 +83,7 @@ public final class StreamsQueries implements Managed {
     /** One trace or session: {@code traces/{id}} or {@code sessions/{id}}, by an id already checked for its shape. */
     public <T> T lookup(String tenantId, String collection, String id, Class<T> type) {
         try (InputStream body = call(tenantId, collection + "/" + pathSegments(id), Map.of(), requestTimeout)) {
-            return mapper.readValue(body, type);
+            return mapper.readValue(body.readAllBytes(), type);
         } catch (IOException e) {
             throw unavailable("the trace store's answer was cut short");
         }
@@ -145,7 +147,7 @@ public final class StreamsQueries implements Managed {
         return unavailable("the trace store answered " + status);
     }
 
-    private static ApiException unavailable(String why) {
+    static ApiException unavailable(String why) {
         return new ApiException(Problem.of(503, QueryApi.UNAVAILABLE, "Traces temporarily unavailable",
                 why + "; nothing partial is returned, retry shortly"), RETRY_AFTER_SECONDS);
     }

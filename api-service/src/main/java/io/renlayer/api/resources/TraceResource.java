@@ -15,6 +15,7 @@ import io.renlayer.schemas.ids.TypedId;
 import io.renlayer.schemas.query.QueryApi;
 import io.renlayer.schemas.traces.Trace;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,12 +62,13 @@ public class TraceResource {
     @Produces(QueryApi.NDJSON)
     @MinRole(Role.ANALYST)
     public Response export(@Context ContainerRequestContext request, @Context HttpServletRequest servletRequest,
+                           @Context HttpServletResponse servletResponse,
                            @QueryParam("agent_id") String agentId, @QueryParam("session_id") String sessionId,
                            @QueryParam("decision") String decision, @QueryParam("status") String status,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
         String tenantId = AuthFilter.caller(request).tenantId();
         QueryFilters filters = QueryFilters.traces(agentId, sessionId, decision, status, from, to);
-        return Response.ok(NdjsonRelay.of(queries.export(tenantId, filters.params()), servletRequest),
+        return Response.ok(NdjsonRelay.of(queries.export(tenantId, filters.params()), servletRequest, servletResponse),
                 QueryApi.NDJSON).header("Cache-Control", "no-store").build();
     }
 

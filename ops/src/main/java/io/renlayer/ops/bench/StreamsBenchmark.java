@@ -63,7 +63,7 @@ public final class StreamsBenchmark {
     private static final String RAW_TOPIC = "bench.raw.v1";
     private static final Duration POLL = Duration.ofMillis(10);
 
-    private record Rate(long records, double seconds) {
+    record Rate(long records, double seconds) {
         double perSecond() {
             return records / seconds;
         }
@@ -116,7 +116,7 @@ public final class StreamsBenchmark {
 
     /** Proxy events as the proxy writes them: one tenant, a request and its completion per trace. */
     static final class EventSource {
-        final String tenantId = newId(IdType.TENANT);
+        final String tenantId;
         private final String agentId = newId(IdType.AGENT);
         private final String keyId = newId(IdType.KEY);
         private final JsonSerde<ProxyEvent> serde = new JsonSerde<>(ProxyEvent.class);
@@ -125,6 +125,15 @@ public final class StreamsBenchmark {
 
         private RequestEvent pending;
         private String lastTraceId;
+
+        /** A new tenant. */
+        EventSource() {
+            this(newId(IdType.TENANT));
+        }
+
+        EventSource(String tenantId) {
+            this.tenantId = tenantId;
+        }
 
         /** The next event (even: a request, odd: its completion) and its key. */
         ProducerRecord<String, byte[]> next(String topic) {
@@ -164,15 +173,15 @@ public final class StreamsBenchmark {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer(KafkaBroker broker) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
     }
 
     private static Rate produce(KafkaBroker broker, String topic, EventSource source, int count) {
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+        try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
             for (int i = 0; i < count; i++) {
                 producer.send(source.next(topic));
             }
@@ -200,7 +209,7 @@ public final class StreamsBenchmark {
     }
 
     /** Counts the traces a {@code read_committed} consumer sees, from the first one on. */
-    private static final class TraceCounter implements AutoCloseable {
+    static final class TraceCounter implements AutoCloseable {
         private final KafkaConsumer<byte[], byte[]> consumer;
 
         TraceCounter(String bootstrapServers) {
@@ -289,7 +298,7 @@ public final class StreamsBenchmark {
         EventSource source = new EventSource();
         LatencyRecorder recorder = new LatencyRecorder();
         String base = "http://127.0.0.1:" + queryPort + QueryApi.forTenant(QueryApi.TENANT, source.tenantId) + "/traces/";
-        try (KafkaProducer<String, byte[]> producer = producer(broker);
+        try (KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers());
              HttpClient http = HttpClient.newHttpClient();
              ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();

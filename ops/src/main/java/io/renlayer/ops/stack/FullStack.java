@@ -1,5 +1,6 @@
 package io.renlayer.ops.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.renlayer.ops.JavaCommand;
 import io.renlayer.ops.infra.FreePort;
 import io.renlayer.ops.infra.KafkaBroker;
@@ -7,8 +8,13 @@ import io.renlayer.ops.infra.PostgresServer;
 import io.renlayer.ops.mock.MockUpstream;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.config.SecretSealer;
+import io.renlayer.schemas.json.Json;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +22,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,8 +157,41 @@ public final class FullStack implements AutoCloseable {
         return new Tenant(id, ownerEmail);
     }
 
-    /** The latest sign-in code api-service sent {@code email}: local mode writes them to its log. */
-    public Optional<String> latestSignInCode(String email) throws IOException {
+    /**
+     * Signs in as a person does — a code by email (local mode writes it to the api-service log), exchanged for an
+     * access token — and returns the token.
+     */
+    public String signIn(String email) throws IOException, InterruptedException {
+        String before = latestSignInCode(email);
+        postJson("/v1/auth/otp/start", Map.of("email", email));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String code = latestSignInCode(email);
+        while (code == null || code.equals(before)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no sign-in code for " + email + " in " + log("api-service"));
+            }
+            Thread.sleep(50);
+            code = latestSignInCode(email);
+        }
+        JsonNode token = Json.mapper().readTree(postJson("/v1/auth/otp/verify", Map.of("email", email, "code", code)));
+        return token.path("access_token").asText();
+    }
+
+    private String postJson(String path, Map<String, String> body) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    private String latestSignInCode(String email) throws IOException {
         String code = null;
         for (String line : Files.readAllLines(log("api-service"), StandardCharsets.UTF_8)) {
             Matcher m = OTP.matcher(line);
@@ -161,7 +199,7 @@ public final class FullStack implements AutoCloseable {
                 code = m.group(2);
             }
         }
-        return Optional.ofNullable(code);
+        return code;
     }
 
     public String apiUrl() {
