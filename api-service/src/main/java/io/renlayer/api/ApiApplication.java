@@ -109,12 +109,12 @@ public class ApiApplication extends Application<ApiConfiguration> {
         jersey.register(new DetectorResource(core.jdbi(), core.writes()));
         jersey.register(new PatternResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new AllowListResource(core.jdbi(), core.writes(), cursors));
-        jersey.register(new WebhookResource(core.jdbi(), core.writes(), cursors,
-                new SigningSecrets(core.secrets().sealer()), urls));
-        jersey.register(new SupportGrantResource(core.jdbi(), core.writes(), cursors));
-        jersey.register(new AuditLogResource(core.jdbi(), cursors));
         StreamsQueries queries = new StreamsQueries(config.streams, core.mapper());
         environment.lifecycle().manage(queries);
+        jersey.register(new WebhookResource(core.jdbi(), core.writes(), cursors,
+                new SigningSecrets(core.secrets().sealer()), urls, queries));
+        jersey.register(new SupportGrantResource(core.jdbi(), core.writes(), cursors));
+        jersey.register(new AuditLogResource(core.jdbi(), cursors));
         jersey.register(new TraceResource(queries, cursors));
         jersey.register(new SessionResource(queries, cursors));
     }

@@ -54,6 +54,7 @@ import io.renlayer.schemas.sessions.DecisionCounts;
 import io.renlayer.schemas.sessions.LatencyStats;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import org.assertj.core.api.SoftAssertions;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
@@ -146,6 +147,7 @@ class OpenApiRoutesTest {
         WIRE_TYPES.put("DecisionCounts", DecisionCounts.class);
         WIRE_TYPES.put("LatencyStats", LatencyStats.class);
         WIRE_TYPES.put("SessionDetail", SessionDetail.class);
+        WIRE_TYPES.put("DeliveryAttempt", DeliveryAttempt.class);
         // requests
         WIRE_TYPES.put("OtpStartRequest", OtpStart.class);
         WIRE_TYPES.put("OtpVerifyRequest", OtpVerify.class);

@@ -35,6 +35,7 @@ class SecurityAlertsIT {
     private static final Duration DELIVERY = Duration.ofSeconds(15);
 
     private static Operator owner;
+    private static String webhookId;
     private static WebhookReceiver receiver;
     private static WebhookVerifier verifier;
     private static TopicReader siem;
@@ -46,6 +47,7 @@ class SecurityAlertsIT {
         JsonNode webhook = owner.post("/webhooks", Map.of("url", receiver.url(),
                 "event_types", List.of("policy.denied", "dlp.blocked", "key.revoked")));
         verifier = new WebhookVerifier(webhook.path("signing_secret").asText());
+        webhookId = webhook.path("id").asText();
         owner.post("/policies", Map.of("name", "no file uploads", "priority", 10, "action", "DENY",
                 "match", Map.of("path_globs", List.of("/v1/files/**"))));
         owner.post("/dlp/patterns", Map.of("name", "project codename", "regex", "NIGHTJAR-[0-9]{4}", "action", "block"));
@@ -103,6 +105,11 @@ class SecurityAlertsIT {
                 .findFirst().orElse(null), event -> event != null);
         assertThat(revoked.path("unmapped").path("agent_id").asText()).isEqualTo(agent.get(0));
         assertThat(revoked.toString()).doesNotContain(agent.get(2));
+        String eventId = revoked.path("metadata").path("uid").asText();
+        JsonNode attempt = await().atMost(Duration.ofSeconds(5)).until(() -> find(
+                owner.get("/webhooks/" + webhookId + "/deliveries?limit=200").path("data"), eventId), a -> a != null);
+        assertThat(attempt.path("outcome").asText()).as("the API's delivery log").isEqualTo("delivered");
+        assertThat(attempt.path("status_code").asInt()).isEqualTo(200);
     }
 
     /** The delivery of {@code eventType} for {@code traceId}, after its signature and a tampered copy are checked. */
@@ -126,6 +133,15 @@ class SecurityAlertsIT {
             throw new AssertionError("a webhook failed verification: " + e.getMessage(), e);
         }
         return parse(delivery.body());
+    }
+
+    private static JsonNode find(JsonNode attempts, String eventId) {
+        for (JsonNode attempt : attempts) {
+            if (attempt.path("event_id").asText().equals(eventId)) {
+                return attempt;
+            }
+        }
+        return null;
     }
 
     private static boolean isFor(JsonNode event, String traceId) {

@@ -29,6 +29,10 @@ public record QueryFilters(Map<String, String> params) {
         return new QueryFilters(params);
     }
 
+    public static QueryFilters none() {
+        return new QueryFilters(Map.of());
+    }
+
     public static QueryFilters sessions(String agentId, String from, String to) {
         return traces(agentId, null, null, null, from, to);
     }

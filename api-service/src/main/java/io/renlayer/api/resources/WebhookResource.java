@@ -19,9 +19,12 @@ import io.renlayer.api.core.WriteRequest;
 import io.renlayer.api.core.WriteResult;
 import io.renlayer.api.core.Writes;
 import io.renlayer.api.db.WebhookDao;
+import io.renlayer.api.query.QueryFilters;
+import io.renlayer.api.query.StreamsQueries;
 import io.renlayer.schemas.events.SecurityEventTypes;
 import io.renlayer.schemas.ids.IdType;
 import io.renlayer.schemas.ids.TypedId;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,13 +53,16 @@ public class WebhookResource {
     private final Cursors cursors;
     private final SigningSecrets secrets;
     private final UrlGuard urls;
+    private final StreamsQueries queries;
 
-    public WebhookResource(Jdbi jdbi, Writes writes, Cursors cursors, SigningSecrets secrets, UrlGuard urls) {
+    public WebhookResource(Jdbi jdbi, Writes writes, Cursors cursors, SigningSecrets secrets, UrlGuard urls,
+                           StreamsQueries queries) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.cursors = cursors;
         this.secrets = secrets;
         this.urls = urls;
+        this.queries = queries;
     }
 
     @POST
@@ -94,6 +100,22 @@ public class WebhookResource {
         String tenantId = AuthFilter.caller(request).tenantId();
         return jdbi.withExtension(WebhookDao.class, dao -> dao.find(tenantId, webhookId))
                 .orElseThrow(() -> ApiException.notFound("webhook"));
+    }
+
+    /**
+     * Every attempt to deliver to the webhook, newest first, as the dispatcher recorded it (kept 7 days): read from
+     * streams-processor's deliveries store.
+     */
+    @GET
+    @Path("/{webhook_id}/deliveries")
+    @MinRole(Role.ANALYST)
+    public Page<DeliveryAttempt> deliveries(@Context ContainerRequestContext request,
+                                            @PathParam("webhook_id") String webhookId,
+                                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        String tenantId = get(request, webhookId).tenantId();
+        PageRequest page = PageRequest.of(cursors, tenantId, "webhook-deliveries?" + webhookId, limit, cursor);
+        return queries.page(tenantId, "webhooks/" + webhookId + "/deliveries", DeliveryAttempt.class,
+                QueryFilters.none(), page);
     }
 
     @PATCH

@@ -167,6 +167,7 @@ public final class TenantRoutes {
             get("/webhooks/{webhook_id}", VIEWER),
             route("PATCH", "/webhooks/{webhook_id}", ADMIN, 200, () -> Map.of("enabled", false)),
             route("DELETE", "/webhooks/{webhook_id}", ADMIN, 204, null),
+            get("/webhooks/{webhook_id}/deliveries", ANALYST),
             route("POST", "/webhooks/secret/rotate", ADMIN, 200, null),
             // support grants
             route("POST", "/support-grants", OWNER, 201,

@@ -12,6 +12,8 @@ package io.renlayer.schemas.query;
  * <li>{@code GET {TENANT}/sessions} ({@code agent_id, from, to, limit, after}) → {@link QueryPage} of session
  *     summaries, most recently started first</li>
  * <li>{@code GET {TENANT}/sessions/{session_id}} → a session summary; its traces are {@code traces?session_id=}</li>
+ * <li>{@code GET {TENANT}/webhooks/{webhook_id}/deliveries} ({@code limit, after}) → {@link QueryPage} of
+ *     {@link io.renlayer.schemas.webhooks.DeliveryAttempt}s, newest first</li>
  * </ul>
  * Errors are problem+json: 404 {@code not_found}, 422 {@code validation_failed}, 400 {@code invalid_cursor} (an
  * {@code after} not issued by this API), 503 {@value #UNAVAILABLE} with {@code Retry-After} while stores move

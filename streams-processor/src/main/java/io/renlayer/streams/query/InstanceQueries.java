@@ -2,6 +2,7 @@ package io.renlayer.streams.query;
 
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 
 import java.util.Set;
 
@@ -19,4 +20,6 @@ interface InstanceQueries {
     CloseableIterator<Trace> trace(String tenantId, String traceId, Set<Integer> partitions);
 
     CloseableIterator<SessionSummary> session(String tenantId, String sessionId, Set<Integer> partitions);
+
+    CloseableIterator<DeliveryAttempt> deliveries(DeliveryQuery query, Set<Integer> partitions);
 }

@@ -65,6 +65,16 @@ public final class LocalQueryResource {
         return opened(stores.session(tenant, sessionId, QueryParams.partitions(partitions)), request);
     }
 
+    @GET
+    @Path("webhooks/{webhook_id}/deliveries")
+    public StreamingOutput deliveries(@PathParam("tenant_id") String tenantId,
+                                      @PathParam("webhook_id") String webhookId,
+                                      @QueryParam(QueryApi.PARTITIONS) String partitions, @Context UriInfo uri,
+                                      @Context HttpServletRequest request) {
+        DeliveryQuery query = DeliveryQuery.parse(tenantId, webhookId, uri.getQueryParameters(), NONE);
+        return opened(stores.deliveries(query, QueryParams.partitions(partitions)), request);
+    }
+
     /** Reads the first value now, so that a store failing to open fails the request before the 200 is sent. */
     private static StreamingOutput opened(CloseableIterator<?> values, HttpServletRequest request) {
         try {

@@ -2,8 +2,10 @@ package io.renlayer.streams.query;
 
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.streams.state.StateStores;
 import io.renlayer.streams.traces.TraceKeys;
+import io.renlayer.streams.webhooks.DeliveryKeys;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -90,6 +92,21 @@ final class LocalStores implements InstanceQueries {
             }
         }
         return CloseableIterator.of(List.of());
+    }
+
+    /** A tenant's deliveries are in one partition (security events are keyed by tenant), newest first by key. */
+    @Override
+    public CloseableIterator<DeliveryAttempt> deliveries(DeliveryQuery query, Set<Integer> partitions) {
+        String prefix = DeliveryKeys.webhookPrefix(query.tenantId(), query.webhookId());
+        Position after = query.after();
+        // Strictly after the position's key: the smallest key above it.
+        String from = after == null ? prefix
+                : DeliveryKeys.delivery(query.tenantId(), query.webhookId(), after.micros() / 1000, after.id()) + "\0";
+        return MergedIterator.open(List.copyOf(partitions), partition -> {
+            ReadOnlyKeyValueStore<String, DeliveryAttempt> deliveries =
+                    stores.store(StateStores.WEBHOOK_DELIVERIES, partition);
+            return values(guarded(() -> deliveries.range(from, prefix + DeliveryKeys.TOP)), entry -> entry.value);
+        }, Position.DELIVERIES).filter(query::matches).limit(query.limit());
     }
 
     /** One partition's traces of the query's range, newest first, from its position on. */

@@ -3,6 +3,7 @@ package io.renlayer.streams.query;
 import io.renlayer.schemas.query.QueryApi;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.util.LinkedHashMap;
@@ -39,6 +40,12 @@ final class PeerQueries implements InstanceQueries {
     @Override
     public CloseableIterator<SessionSummary> session(String tenantId, String sessionId, Set<Integer> partitions) {
         return ask(tenantId, "/sessions/" + sessionId, Map.of(), partitions, SessionSummary.class);
+    }
+
+    @Override
+    public CloseableIterator<DeliveryAttempt> deliveries(DeliveryQuery query, Set<Integer> partitions) {
+        return ask(query.tenantId(), "/webhooks/" + query.webhookId() + "/deliveries", query.params(), partitions,
+                DeliveryAttempt.class);
     }
 
     private <T> CloseableIterator<T> ask(String tenantId, String path, Map<String, String> params,

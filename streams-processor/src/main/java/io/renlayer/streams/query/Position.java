@@ -2,6 +2,8 @@ package io.renlayer.streams.query;
 
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
+import io.renlayer.streams.webhooks.DeliveryKeys;
 import io.renlayer.streams.traces.TraceKeys;
 
 import java.time.Instant;
@@ -25,6 +27,7 @@ record Position(long micros, String id) {
             Comparator.comparingLong(Position::micros).reversed().thenComparing(Position::id);
     static final Comparator<Trace> TRACES = Comparator.comparing(Position::of, ORDER);
     static final Comparator<SessionSummary> SESSIONS = Comparator.comparing(Position::of, ORDER);
+    static final Comparator<DeliveryAttempt> DELIVERIES = Comparator.comparing(Position::of, ORDER);
 
     private static final char SEPARATOR = ':';
 
@@ -34,6 +37,14 @@ record Position(long micros, String id) {
 
     static Position of(SessionSummary session) {
         return new Position(TraceKeys.micros(session.firstSeen()), session.sessionId());
+    }
+
+    /**
+     * Attempts stand at (attempted_at, {@code <event id>|<attempt, 4 digits>}), the time in whole milliseconds: the
+     * order of the deliveries store's keys.
+     */
+    static Position of(DeliveryAttempt attempt) {
+        return new Position(attempt.attemptedAt().toEpochMilli() * 1000, DeliveryKeys.attemptId(attempt));
     }
 
     /** Whether this position comes strictly after {@code other} in a walk. */

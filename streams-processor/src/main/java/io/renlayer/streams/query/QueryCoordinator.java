@@ -3,6 +3,7 @@ package io.renlayer.streams.query;
 import io.renlayer.schemas.query.QueryPage;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +63,13 @@ final class QueryCoordinator {
         return retry.call(() -> first(open(targets(tenantId, sessionId),
                 (queries, partitions) -> queries.session(tenantId, sessionId, partitions), Position.SESSIONS),
                 "session"));
+    }
+
+    QueryPage<DeliveryAttempt> deliveries(DeliveryQuery query) {
+        DeliveryQuery fetch = query.withLimit(query.limit() + 1);
+        return retry.call(() -> page(open(List.of(routing.deliveriesOwner(query.tenantId())),
+                (queries, partitions) -> queries.deliveries(fetch, partitions), Position.DELIVERIES), query.limit(),
+                Position::of));
     }
 
     private List<QueryRouting.Target> targets(String tenantId, String sessionId) {

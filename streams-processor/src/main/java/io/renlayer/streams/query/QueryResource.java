@@ -6,6 +6,7 @@ import io.renlayer.schemas.query.QueryApi;
 import io.renlayer.schemas.query.QueryPage;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,14 @@ public final class QueryResource {
             throw QueryException.notFound("trace");
         }
         return coordinator.trace(tenant, traceId);
+    }
+
+    /** The attempts to deliver to one webhook, newest first. */
+    @GET
+    @Path("webhooks/{webhook_id}/deliveries")
+    public QueryPage<DeliveryAttempt> deliveries(@PathParam("tenant_id") String tenantId,
+                                                 @PathParam("webhook_id") String webhookId, @Context UriInfo uri) {
+        return coordinator.deliveries(DeliveryQuery.parse(tenantId, webhookId, uri.getQueryParameters(), PAGE));
     }
 
     /** Session ids may contain '/': the path parameter takes the rest of the path. */

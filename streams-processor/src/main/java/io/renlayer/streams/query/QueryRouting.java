@@ -22,4 +22,12 @@ interface QueryRouting {
 
     /** The owner of a session's partition (the one of its key {@code tenant|session}), if the metadata says. */
     Optional<Target> ownerOf(String tenantId, String sessionId);
+
+    /**
+     * The owner of the partition holding a tenant's webhook deliveries (their store is fed by the security events,
+     * keyed by tenant: one partition per tenant, assigned apart from the trace stores').
+     *
+     * @throws QueryException (503) while that partition has no owner known yet
+     */
+    Target deliveriesOwner(String tenantId);
 }

@@ -88,6 +88,23 @@ final class StreamsRouting implements QueryRouting {
         }
     }
 
+    @Override
+    public Target deliveriesOwner(String tenantId) {
+        KafkaStreams streams = runtime.streams();
+        if (streams == null) {
+            throw QueryException.unavailable("Kafka Streams has not started on this instance yet");
+        }
+        try {
+            KeyQueryMetadata owner = streams.queryMetadataForKey(StateStores.WEBHOOK_DELIVERIES, tenantId, KEYS);
+            if (owner == null || owner.partition() < 0 || owner.activeHost().port() < 0) {
+                throw QueryException.unavailable("the tenant's deliveries have no active instance yet");
+            }
+            return target(owner.activeHost(), Set.of(owner.partition()));
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw QueryException.unavailable("Kafka Streams is " + streams.state() + " on this instance");
+        }
+    }
+
     private Collection<StreamsMetadata> metadata() {
         KafkaStreams streams = runtime.streams();
         if (streams == null) {

@@ -1,5 +1,7 @@
 package io.renlayer.streams.webhooks;
 
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
+
 /**
  * Key layouts of the webhook stores. Fixed-width numbers, so that the stores' byte order is time order.
  * <ul>
@@ -11,7 +13,7 @@ package io.renlayer.streams.webhooks;
 public final class DeliveryKeys {
 
     /** Above every character of an id: the inclusive end of a key prefix's range. */
-    static final String TOP = "~";
+    public static final String TOP = "~";
 
     static String schedule(long dueAtMillis, PendingDelivery delivery) {
         return String.format("%013d|%s", dueAtMillis, delivery.deliveryId());
@@ -22,9 +24,14 @@ public final class DeliveryKeys {
         return String.format("%013d|%s", nowMillis, TOP);
     }
 
-    static String delivery(String tenantId, String webhookId, long attemptedAtMillis, String eventId, int attempt) {
-        return String.format("%s%019d|%s|%04d", webhookPrefix(tenantId, webhookId),
-                Long.MAX_VALUE - attemptedAtMillis, eventId, attempt);
+    public static String delivery(String tenantId, String webhookId, long attemptedAtMillis, String attemptId) {
+        return String.format("%s%019d|%s", webhookPrefix(tenantId, webhookId), Long.MAX_VALUE - attemptedAtMillis,
+                attemptId);
+    }
+
+    /** {@code <event id>|<attempt, 4 digits>}: an attempt among those made at the same millisecond, in key order. */
+    public static String attemptId(DeliveryAttempt attempt) {
+        return String.format("%s|%04d", attempt.eventId(), attempt.attempt());
     }
 
     /** Every attempt made to one webhook, newest first, is in [prefix, prefix + {@link #TOP}]. */

@@ -35,7 +35,7 @@ final class DeliveryLog {
                 delivery.eventType(), delivery.attempts(), attemptedAt, outcome, response.status(),
                 response.latencyMs(), response.error(), nextAttemptAt);
         String key = DeliveryKeys.delivery(delivery.tenantId(), delivery.webhookId(), attemptedAt.toEpochMilli(),
-                delivery.eventId(), delivery.attempts());
+                DeliveryKeys.attemptId(attempt));
         deliveries.put(key, attempt);
         purges.schedule(key, attemptedAt.plus(retention).toEpochMilli());
         context.forward(new Record<>(delivery.tenantId(), attempt, context.currentSystemTimeMs()),

@@ -62,6 +62,11 @@ final class DriverCluster implements QueryRouting, AutoCloseable {
     }
 
     @Override
+    public Target deliveriesOwner(String tenantId) {
+        return targets.get(owner(tenantId));
+    }
+
+    @Override
     public void close() {
         instances.forEach(TopologyFixture::close);
     }

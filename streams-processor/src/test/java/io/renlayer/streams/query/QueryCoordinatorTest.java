@@ -4,6 +4,7 @@ import io.renlayer.schemas.events.RequestEvent;
 import io.renlayer.schemas.query.QueryPage;
 import io.renlayer.schemas.sessions.SessionSummary;
 import io.renlayer.schemas.traces.Trace;
+import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.streams.topology.Events;
 import io.renlayer.streams.traces.TraceKeys;
 import org.apache.kafka.streams.state.HostInfo;
@@ -190,6 +191,11 @@ class QueryCoordinatorTest {
             public Optional<Target> ownerOf(String tenantId, String sessionId) {
                 return Optional.empty();
             }
+
+            @Override
+            public Target deliveriesOwner(String tenantId) {
+                return cluster.deliveriesOwner(tenantId);
+            }
         };
     }
 
@@ -239,6 +245,11 @@ class QueryCoordinatorTest {
             @Override
             public CloseableIterator<SessionSummary> session(String tenantId, String sessionId,
                                                              Set<Integer> partitions) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CloseableIterator<DeliveryAttempt> deliveries(DeliveryQuery query, Set<Integer> partitions) {
                 throw new UnsupportedOperationException();
             }
         };
