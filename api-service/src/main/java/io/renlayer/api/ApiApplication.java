@@ -16,6 +16,7 @@ import io.renlayer.api.core.Housekeeping;
 import io.renlayer.api.core.OutboxRelay;
 import io.renlayer.api.core.SigningSecrets;
 import io.renlayer.api.core.UrlGuard;
+import io.renlayer.api.core.WebhookTester;
 import io.renlayer.api.errors.ApiExceptionMapper;
 import io.renlayer.api.errors.JsonExceptionMapper;
 import io.renlayer.kit.errors.ProblemErrorHandler;
@@ -41,6 +42,7 @@ import io.renlayer.api.resources.TraceResource;
 import io.renlayer.api.resources.UserResource;
 import io.renlayer.api.resources.WebhookResource;
 import io.renlayer.kit.config.EnvironmentConfig;
+import io.renlayer.kit.webhooks.HttpWebhookSender;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -111,8 +113,12 @@ public class ApiApplication extends Application<ApiConfiguration> {
         jersey.register(new AllowListResource(core.jdbi(), core.writes(), cursors));
         StreamsQueries queries = new StreamsQueries(config.streams, core.mapper());
         environment.lifecycle().manage(queries);
+        HttpWebhookSender webhookSender = new HttpWebhookSender(config.webhooks.timeout.toJavaDuration(),
+                config.webhooks.allowedNetworks);
+        environment.lifecycle().manage(webhookSender);
+        WebhookTester tester = new WebhookTester(webhookSender, config.webhooks.timeout.toJavaDuration(), core.mapper());
         jersey.register(new WebhookResource(core.jdbi(), core.writes(), cursors,
-                new SigningSecrets(core.secrets().sealer()), urls, queries));
+                new SigningSecrets(core.secrets().sealer()), urls, queries, tester));
         jersey.register(new SupportGrantResource(core.jdbi(), core.writes(), cursors));
         jersey.register(new AuditLogResource(core.jdbi(), cursors));
         jersey.register(new TraceResource(queries, cursors));

@@ -4,6 +4,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.renlayer.api.config.AuthConfig;
 import io.renlayer.api.config.MailConfig;
 import io.renlayer.api.config.StreamsQueryConfig;
+import io.renlayer.api.config.WebhookTestConfig;
 import io.renlayer.kit.config.KafkaServiceConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,10 @@ public class ApiConfiguration extends KafkaServiceConfiguration {
     @Valid
     @NotNull
     public StreamsQueryConfig streams = new StreamsQueryConfig();
+
+    @Valid
+    @NotNull
+    public WebhookTestConfig webhooks = new WebhookTestConfig();
 
     /** Local mode: sign-in codes in the log, signing and secrets keys generated into {@code dataDir}. */
     public boolean localMode = false;

@@ -48,6 +48,7 @@ import io.renlayer.schemas.events.DlpFinding;
 import io.renlayer.schemas.json.Json;
 import jakarta.ws.rs.Path;
 import io.renlayer.api.api.SessionDetail;
+import io.renlayer.api.api.WebhookTestResult;
 import io.renlayer.schemas.events.TokenUsage;
 import io.renlayer.schemas.query.QueryApi;
 import io.renlayer.schemas.sessions.DecisionCounts;
@@ -148,6 +149,7 @@ class OpenApiRoutesTest {
         WIRE_TYPES.put("LatencyStats", LatencyStats.class);
         WIRE_TYPES.put("SessionDetail", SessionDetail.class);
         WIRE_TYPES.put("DeliveryAttempt", DeliveryAttempt.class);
+        WIRE_TYPES.put("WebhookTestResult", WebhookTestResult.class);
         // requests
         WIRE_TYPES.put("OtpStartRequest", OtpStart.class);
         WIRE_TYPES.put("OtpVerifyRequest", OtpVerify.class);

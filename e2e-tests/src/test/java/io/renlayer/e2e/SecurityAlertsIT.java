@@ -112,6 +112,17 @@ class SecurityAlertsIT {
         assertThat(attempt.path("status_code").asInt()).isEqualTo(200);
     }
 
+    @Test
+    void aTestEventChecksTheEndpointAtOnce() {
+        JsonNode result = owner.post("/webhooks/" + webhookId + "/test", null);
+
+        assertThat(result.path("delivered").asBoolean()).isTrue();
+        WebhookReceiver.Delivery test = receiver.deliveries().stream()
+                .filter(d -> result.path("event_id").asText().equals(d.header(WebhookSignatures.EVENT_ID_HEADER)))
+                .findFirst().orElseThrow();
+        assertThat(verified(test).path("unmapped").path("event_type").asText()).isEqualTo("webhook.test");
+    }
+
     /** The delivery of {@code eventType} for {@code traceId}, after its signature and a tampered copy are checked. */
     private static JsonNode verifiedWebhook(String eventType, String traceId) {
         WebhookReceiver.Delivery delivery = await().atMost(DELIVERY).until(() -> receiver.deliveries().stream()

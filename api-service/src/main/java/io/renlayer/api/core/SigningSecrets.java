@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The tenant's webhook signing secret: generated here, shown once, stored sealed. Rotation keeps the
@@ -32,6 +33,12 @@ public final class SigningSecrets {
         SigningSecretDao secrets = tx.dao(SigningSecretDao.class);
         boolean hasCurrent = secrets.valid(tx.tenantId(), tx.now()).stream().anyMatch(s -> s.expiresAt() == null);
         return hasCurrent ? null : create(tx);
+    }
+
+    /** The plain secrets a delivery is signed with now: the current one and, during an overlap, the previous. */
+    public List<String> active(Tx tx) {
+        return tx.dao(SigningSecretDao.class).valid(tx.tenantId(), tx.now()).stream()
+                .map(row -> sealer.open(tx.tenantId(), row.sealed())).toList();
     }
 
     /** @return the new plain secret; the previous one expires after the overlap window */

@@ -4,6 +4,7 @@ import io.renlayer.api.api.Page;
 import io.renlayer.api.api.SecretRotated;
 import io.renlayer.api.api.WebhookCreated;
 import io.renlayer.api.api.WebhookInput;
+import io.renlayer.api.api.WebhookTestResult;
 import io.renlayer.api.auth.AuthFilter;
 import io.renlayer.api.auth.MinRole;
 import io.renlayer.api.auth.Role;
@@ -15,6 +16,7 @@ import io.renlayer.api.core.Params;
 import io.renlayer.api.core.SigningSecrets;
 import io.renlayer.api.core.UrlGuard;
 import io.renlayer.api.core.Webhook;
+import io.renlayer.api.core.WebhookTester;
 import io.renlayer.api.core.WriteRequest;
 import io.renlayer.api.core.WriteResult;
 import io.renlayer.api.core.Writes;
@@ -54,15 +56,17 @@ public class WebhookResource {
     private final SigningSecrets secrets;
     private final UrlGuard urls;
     private final StreamsQueries queries;
+    private final WebhookTester tester;
 
     public WebhookResource(Jdbi jdbi, Writes writes, Cursors cursors, SigningSecrets secrets, UrlGuard urls,
-                           StreamsQueries queries) {
+                           StreamsQueries queries, WebhookTester tester) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.cursors = cursors;
         this.secrets = secrets;
         this.urls = urls;
         this.queries = queries;
+        this.tester = tester;
     }
 
     @POST
@@ -116,6 +120,23 @@ public class WebhookResource {
         PageRequest page = PageRequest.of(cursors, tenantId, "webhook-deliveries?" + webhookId, limit, cursor);
         return queries.page(tenantId, "webhooks/" + webhookId + "/deliveries", DeliveryAttempt.class,
                 QueryFilters.none(), page);
+    }
+
+    /**
+     * Sends a {@code webhook.test} event now, signed like real deliveries, and answers how it went. Audited; with an
+     * {@code Idempotency-Key}, a retry answers the first result without sending again.
+     */
+    @POST
+    @Path("/{webhook_id}/test")
+    @MinRole(Role.ADMIN)
+    public Response test(@Context ContainerRequestContext request, @PathParam("webhook_id") String webhookId) {
+        return writes.run(WriteRequest.from(request), null, tx -> {
+            Webhook webhook = tx.dao(WebhookDao.class).find(tx.tenantId(), webhookId)
+                    .orElseThrow(() -> ApiException.notFound("webhook"));
+            WebhookTestResult result = tester.send(webhook, secrets.active(tx), tx.now());
+            tx.audit("webhook.tested", "webhook", webhookId, null, result);
+            return WriteResult.ok(result);
+        }).toResponse();
     }
 
     @PATCH

@@ -168,6 +168,7 @@ public final class TenantRoutes {
             route("PATCH", "/webhooks/{webhook_id}", ADMIN, 200, () -> Map.of("enabled", false)),
             route("DELETE", "/webhooks/{webhook_id}", ADMIN, 204, null),
             get("/webhooks/{webhook_id}/deliveries", ANALYST),
+            route("POST", "/webhooks/{webhook_id}/test", ADMIN, 200, null),
             route("POST", "/webhooks/secret/rotate", ADMIN, 200, null),
             // support grants
             route("POST", "/support-grants", OWNER, 201,

@@ -89,7 +89,10 @@ public final class TestStack {
                 ConfigOverride.config(propertyPrefix, "mail.type", "log"),
                 ConfigOverride.config(propertyPrefix, "dataDir", dataDir.toString()),
                 ConfigOverride.config(propertyPrefix, "secretsKey", secretsKey),
-                ConfigOverride.config(propertyPrefix, "streams.urls", streamsUrls)));
+                ConfigOverride.config(propertyPrefix, "streams.urls", streamsUrls),
+                // Test deliveries go to receivers on loopback, or nowhere (the fixtures' example.com hosts): quickly.
+                ConfigOverride.config(propertyPrefix, "webhooks.allowedNetworks", "127.0.0.1/32"),
+                ConfigOverride.config(propertyPrefix, "webhooks.timeout", "2 seconds")));
         DropwizardTestSupport<ApiConfiguration> support = new DropwizardTestSupport<>(ApiApplication.class,
                 Path.of("config.yml").toAbsolutePath().toString(), propertyPrefix,
                 overrides.toArray(ConfigOverride[]::new));

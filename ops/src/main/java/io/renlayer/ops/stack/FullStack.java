@@ -111,6 +111,7 @@ public final class FullStack implements AutoCloseable {
         return service;
     }
 
+    /** Test receivers of webhooks (api-service sends {@code webhook.test} events itself) listen on loopback. */
     private Map<String, String> apiEnvironment() {
         return Map.of(
                 "API_PUBLIC_URL", apiUrl(),
@@ -119,7 +120,8 @@ public final class FullStack implements AutoCloseable {
                 "DATABASE_PASSWORD", postgres.password(),
                 "RENLAYER_LOCAL_MODE", "true",
                 "RENLAYER_DATA_DIR", dir.resolve("api-service").toString(),
-                "STREAMS_QUERY_URLS", streamsUrl());
+                "STREAMS_QUERY_URLS", streamsUrl(),
+                "WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
     }
 
     private Map<String, String> proxyEnvironment() {

@@ -1,5 +1,6 @@
 package io.renlayer.streams.webhooks;
 
+import io.renlayer.kit.webhooks.WebhookSender;
 import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.schemas.webhooks.DeliveryOutcome;
 import io.renlayer.streams.state.Deadlines;

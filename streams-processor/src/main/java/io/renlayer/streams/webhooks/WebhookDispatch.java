@@ -1,5 +1,6 @@
 package io.renlayer.streams.webhooks;
 
+import io.renlayer.kit.webhooks.WebhookSender;
 import io.renlayer.schemas.config.SecretSealer;
 import io.renlayer.schemas.config.TenantConfigSnapshot;
 import io.renlayer.schemas.json.JsonSerde;

@@ -1,5 +1,6 @@
 package io.renlayer.streams.webhooks;
 
+import io.renlayer.kit.webhooks.WebhookSender;
 import io.renlayer.schemas.config.SecretSealer;
 import io.renlayer.schemas.config.SigningSecret;
 import io.renlayer.schemas.config.TenantConfigSnapshot;
@@ -9,7 +10,6 @@ import io.renlayer.schemas.siem.SecurityEvent;
 import io.renlayer.schemas.webhooks.DeadLetter;
 import io.renlayer.schemas.webhooks.DeliveryAttempt;
 import io.renlayer.schemas.webhooks.DeliveryOutcome;
-import io.renlayer.schemas.webhooks.WebhookSignatures;
 import io.renlayer.streams.state.StateStores;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -138,14 +138,9 @@ final class WebhookDispatcher implements Processor<String, SecurityEvent, String
                 now.plus(dispatch.settings().timeout()).plus(LEASE_MARGIN).toEpochMilli(), started);
         schedule.put(leaseKey, started);
         byte[] body = started.body().getBytes(StandardCharsets.UTF_8);
-        long unixSeconds = now.getEpochSecond();
-        Map<String, String> headers = Map.of(
-                WebhookSignatures.EVENT_ID_HEADER, started.eventId(),
-                WebhookSignatures.EVENT_TYPE_HEADER, started.eventType(),
-                WebhookSignatures.TIMESTAMP_HEADER, Long.toString(unixSeconds),
-                WebhookSignatures.SIGNATURE_HEADER, WebhookSignatures.header(unixSeconds, body, secrets));
         inFlight++;
-        dispatch.sender().send(new WebhookSender.Request(endpoint.url(), headers, body),
+        dispatch.sender().send(WebhookSender.Request.signed(endpoint.url(), started.eventId(), started.eventType(),
+                        body, secrets, now),
                 response -> answers.add(new Answer(leaseKey, started, now, response)));
     }
 

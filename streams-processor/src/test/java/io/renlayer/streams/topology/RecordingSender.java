@@ -1,6 +1,7 @@
 package io.renlayer.streams.topology;
 
-import io.renlayer.streams.webhooks.WebhookSender;
+
+import io.renlayer.kit.webhooks.WebhookSender;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

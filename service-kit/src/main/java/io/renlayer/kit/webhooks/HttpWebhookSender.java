@@ -1,4 +1,4 @@
-package io.renlayer.streams.webhooks;
+package io.renlayer.kit.webhooks;
 
 import io.dropwizard.lifecycle.Managed;
 import io.renlayer.kit.net.AddressGuard;
