@@ -38,8 +38,8 @@ public class SessionResource {
     @GET
     @MinRole(Role.ANALYST)
     public Page<SessionSummary> list(@Context ContainerRequestContext request, @QueryParam("agent_id") String agentId,
-                               @QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String tenantId = AuthFilter.caller(request).tenantId();
         QueryFilters filters = QueryFilters.sessions(agentId, from, to);
         PageRequest page = PageRequest.of(cursors, tenantId, filters.cursorScope("sessions"), limit, cursor);

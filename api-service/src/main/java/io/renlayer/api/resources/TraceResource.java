@@ -46,10 +46,10 @@ public class TraceResource {
     @GET
     @MinRole(Role.ANALYST)
     public Page<Trace> list(@Context ContainerRequestContext request,
-                               @QueryParam("agent_id") String agentId, @QueryParam("session_id") String sessionId,
-                               @QueryParam("decision") String decision, @QueryParam("status") String status,
-                               @QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+                            @QueryParam("agent_id") String agentId, @QueryParam("session_id") String sessionId,
+                            @QueryParam("decision") String decision, @QueryParam("status") String status,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String tenantId = AuthFilter.caller(request).tenantId();
         QueryFilters filters = QueryFilters.traces(agentId, sessionId, decision, status, from, to);
         PageRequest page = PageRequest.of(cursors, tenantId, filters.cursorScope("traces"), limit, cursor);
