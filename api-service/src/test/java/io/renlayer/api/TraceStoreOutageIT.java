@@ -98,6 +98,21 @@ class TraceStoreOutageIT {
     }
 
     @Test
+    void anInstanceAnswering503IsPassedOverForAnother() throws Exception {
+        TestStack.App failover = TestStack.get().startApp("failover", "failover.",
+                "http://localhost:" + dying.getLocalPort() + "," + TestStack.get().streamsUrl());
+        try {
+            TestTenant other = failover.newTenant();
+            // Round robin starts every other call at the failing instance: each must still be answered.
+            for (int i = 0; i < 4; i++) {
+                other.as(Role.ANALYST).get(other.path("/traces")).expect(200);
+            }
+        } finally {
+            failover.stop();
+        }
+    }
+
+    @Test
     void noReachableInstanceIsA503() throws Exception {
         TestStack.App unreachable = TestStack.get().startApp("unreachable", "unreachable.",
                 "http://localhost:" + refusedPort);

@@ -19,8 +19,8 @@ public class StreamsQueryConfig {
     public Duration connectTimeout = Duration.seconds(2);
 
     /**
-     * A page or a lookup must be answered within this (a streams instance already answers 503 after its own
-     * retry window). Exports are not bounded: they last as long as the client reads.
+     * A page or a lookup must be answered, and an export begun, within this (a streams instance already answers 503
+     * after its own retry window); past it the next instance is asked. An export then lasts as long as it reads.
      */
     @NotNull
     public Duration requestTimeout = Duration.seconds(30);

@@ -35,10 +35,24 @@ public final class SigningSecrets {
         return hasCurrent ? null : create(tx);
     }
 
-    /** The plain secrets a delivery is signed with now: the current one and, during an overlap, the previous. */
+    /**
+     * The plain secrets a delivery is signed with now: the current one and, during an overlap, the previous.
+     * A tenant without one, or whose secret this deployment's key cannot open (the key was changed), gets a 409:
+     * rotating makes a new one.
+     */
     public List<String> active(Tx tx) {
-        return tx.dao(SigningSecretDao.class).valid(tx.tenantId(), tx.now()).stream()
-                .map(row -> sealer.open(tx.tenantId(), row.sealed())).toList();
+        List<String> active;
+        try {
+            active = tx.dao(SigningSecretDao.class).valid(tx.tenantId(), tx.now()).stream()
+                    .map(row -> sealer.open(tx.tenantId(), row.sealed())).toList();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict("the webhook signing secret cannot be opened with this deployment's secrets "
+                    + "key; rotate it (POST /webhooks/secret/rotate)");
+        }
+        if (active.isEmpty()) {
+            throw ApiException.conflict("the tenant has no webhook signing secret; rotate to create one");
+        }
+        return active;
     }
 
     /** @return the new plain secret; the previous one expires after the overlap window */

@@ -15,18 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a {@value SecurityEventTypes#TEST} event to a webhook the way the dispatcher sends real ones (same sender,
  * headers, signatures and SSRF guard), and waits for the answer: an admin sees at once whether the endpoint works.
+ * The caller waits inside its write's transaction (so an Idempotency-Key sends once, even for concurrent retries),
+ * which holds a database connection for up to the timeout: so few tests may run at once.
  */
 public final class WebhookTester {
+
+    private static final int MAX_CONCURRENT = 4;
 
     private final WebhookSender sender;
     private final Duration timeout;
     private final ObjectMapper mapper;
+    private final Semaphore running = new Semaphore(MAX_CONCURRENT);
 
     public WebhookTester(WebhookSender sender, Duration timeout, ObjectMapper mapper) {
         this.sender = sender;
@@ -35,6 +41,17 @@ public final class WebhookTester {
     }
 
     public WebhookTestResult send(Webhook webhook, List<String> secrets, Instant now) {
+        if (!running.tryAcquire()) {
+            throw ApiException.rateLimited("other webhook tests are under way; try again in a few seconds");
+        }
+        try {
+            return sendNow(webhook, secrets, now);
+        } finally {
+            running.release();
+        }
+    }
+
+    private WebhookTestResult sendNow(Webhook webhook, List<String> secrets, Instant now) {
         String eventId = TypedId.newId(IdType.EVENT);
         CompletableFuture<WebhookSender.Response> answer = new CompletableFuture<>();
         sender.send(WebhookSender.Request.signed(webhook.url(), eventId, SecurityEventTypes.TEST,
@@ -46,7 +63,7 @@ public final class WebhookTester {
                     response.error());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while testing a webhook", e);
+            return new WebhookTestResult(eventId, false, null, 0, "interrupted");
         } catch (ExecutionException | TimeoutException e) {
             return new WebhookTestResult(eventId, false, null, timeout.toMillis(), "no answer");
         }

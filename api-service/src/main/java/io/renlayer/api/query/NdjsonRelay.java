@@ -39,7 +39,8 @@ public final class NdjsonRelay {
                         return;
                     }
                     out.write(buffer, 0, n);
-                    // Lines reach the client as they arrive, not when a buffer fills (a read is a network buffer).
+                    // Past the first 8 KiB (which Jersey holds back to commit the response), lines reach the client
+                    // as they arrive rather than when a buffer fills; a read is one network buffer.
                     out.flush();
                 }
             }

@@ -10,10 +10,11 @@ import io.renlayer.api.core.PageRequest;
 import io.renlayer.schemas.problem.Problem;
 import io.renlayer.schemas.query.QueryApi;
 import io.renlayer.schemas.query.QueryPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,6 +43,7 @@ public final class StreamsQueries implements Managed {
     private static final String RETRY_AFTER_SECONDS = "5";
     /** A problem body is small; anything longer is not one. */
     private static final int MAX_PROBLEM_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsQueries.class);
 
     private final List<URI> instances;
     private final Duration requestTimeout;
@@ -69,23 +72,22 @@ public final class StreamsQueries implements Managed {
     public <T> Page<T> page(String tenantId, String collection, Class<T> type, QueryFilters filters,
                             PageRequest page) {
         QueryPage<T> found;
-        try (InputStream body = call(tenantId, collection, filters.page(page.limit(), page.afterId()),
-                requestTimeout)) {
+        try (InputStream body = call(tenantId, collection, filters.page(page.limit(), page.afterId()))) {
             // Read to the end: a body closed before it is read whole costs its connection, the next call a new one.
             found = mapper.readValue(body.readAllBytes(),
                     mapper.getTypeFactory().constructParametricType(QueryPage.class, type));
         } catch (IOException e) {
-            throw unavailable("the trace store's answer was cut short");
+            throw unavailable("the store's answer was cut short");
         }
         return page.page(found.data(), found.nextAfter());
     }
 
     /** One trace or session: {@code traces/{id}} or {@code sessions/{id}}, by an id already checked for its shape. */
     public <T> T lookup(String tenantId, String collection, String id, Class<T> type) {
-        try (InputStream body = call(tenantId, collection + "/" + pathSegments(id), Map.of(), requestTimeout)) {
+        try (InputStream body = call(tenantId, collection + "/" + pathSegments(id), Map.of())) {
             return mapper.readValue(body.readAllBytes(), type);
         } catch (IOException e) {
-            throw unavailable("the trace store's answer was cut short");
+            throw unavailable("the store's answer was cut short");
         }
     }
 
@@ -95,40 +97,52 @@ public final class StreamsQueries implements Managed {
      * the scan on the other side.
      */
     public InputStream export(String tenantId, Map<String, String> params) {
-        return call(tenantId, "traces/export", params, null);
+        return call(tenantId, "traces/export", params);
     }
 
-    private InputStream call(String tenantId, String resource, Map<String, String> params, Duration timeout) {
+    /**
+     * Asks the instances in turn (round robin) until one answers: an instance that cannot be reached, or is itself
+     * not ready (503), passes the call to the next. The request timeout bounds the wait for the answer's headers;
+     * an export's body then streams for as long as it lasts.
+     */
+    private InputStream call(String tenantId, String resource, Map<String, String> params) {
         int first = Math.floorMod(next.getAndIncrement(), instances.size());
+        ApiException last = unavailable("no streams-processor instance could be reached");
         for (int i = 0; i < instances.size(); i++) {
             URI base = instances.get((first + i) % instances.size());
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(base, tenantId, resource, params))
-                    .header("Accept", "application/json, " + QueryApi.NDJSON);
-            if (timeout != null) {
-                request.timeout(timeout);
-            }
+            HttpRequest request = HttpRequest.newBuilder(uri(base, tenantId, resource, params))
+                    .header("Accept", "application/json, " + QueryApi.NDJSON).timeout(requestTimeout).build();
             HttpResponse<InputStream> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (ConnectException | HttpConnectTimeoutException e) {
-                continue; // any instance answers for the cluster: try the next
+                continue;
+            } catch (HttpTimeoutException e) {
+                LOG.warn("{} did not answer {} within {}", base, resource, requestTimeout);
+                last = unavailable("the store did not answer in time");
+                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw unavailable("interrupted");
             } catch (IOException e) {
-                throw unavailable(e instanceof InterruptedIOException ? "the trace store did not answer in time"
-                        : "the trace store's answer failed");
+                throw unavailable("the store's answer failed");
             }
             if (response.statusCode() == 200) {
                 return response.body();
             }
-            throw refusal(response);
+            last = refusal(base, response);
+            if (last.problem().status() != 503) {
+                throw last;
+            }
         }
-        throw unavailable("no streams-processor instance could be reached");
+        throw last;
     }
 
-    /** A 4xx problem is this API's own (same code and fields); anything else is the store being unavailable. */
-    private ApiException refusal(HttpResponse<InputStream> response) {
+    /**
+     * A 4xx problem is this API's own (same code and fields); anything else is the store being unavailable. Its
+     * detail names internal hosts and stores: logged here, not shown to the client.
+     */
+    private ApiException refusal(URI base, HttpResponse<InputStream> response) {
         Problem problem = null;
         try (InputStream body = response.body()) {
             problem = mapper.readValue(body.readNBytes(MAX_PROBLEM_BYTES), Problem.class);
@@ -140,15 +154,16 @@ public final class StreamsQueries implements Managed {
             return new ApiException(Problem.of(status, problem.code(), problem.title(), problem.detail())
                     .withErrors(problem.errors() == null ? List.of() : problem.errors()));
         }
-        if (problem != null && QueryApi.UNAVAILABLE.equals(problem.code())) {
-            return new ApiException(Problem.of(503, QueryApi.UNAVAILABLE, "Traces temporarily unavailable",
-                    problem.detail()), response.headers().firstValue("Retry-After").orElse(RETRY_AFTER_SECONDS));
-        }
-        return unavailable("the trace store answered " + status);
+        LOG.warn("{} answered {}: {}", base, status, problem == null ? "(no problem document)" : problem.detail());
+        ApiException unavailable = unavailable("the store is moving between instances or not answering");
+        return problem != null && QueryApi.UNAVAILABLE.equals(problem.code())
+                ? new ApiException(unavailable.problem(),
+                        response.headers().firstValue("Retry-After").orElse(RETRY_AFTER_SECONDS))
+                : unavailable;
     }
 
     static ApiException unavailable(String why) {
-        return new ApiException(Problem.of(503, QueryApi.UNAVAILABLE, "Traces temporarily unavailable",
+        return new ApiException(Problem.of(503, QueryApi.UNAVAILABLE, "Temporarily unavailable",
                 why + "; nothing partial is returned, retry shortly"), RETRY_AFTER_SECONDS);
     }
 
@@ -166,7 +181,8 @@ public final class StreamsQueries implements Managed {
     private static String pathSegments(String id) {
         StringJoiner path = new StringJoiner("/");
         for (String segment : id.split("/", -1)) {
-            path.add(encode(segment).replace("+", "%20"));
+            // Dots too: a "." or ".." segment must reach the store as an id, never be resolved as a path step.
+            path.add(encode(segment).replace("+", "%20").replace(".", "%2E"));
         }
         return path.toString();
     }
@@ -177,6 +193,7 @@ public final class StreamsQueries implements Managed {
 
     @Override
     public void stop() {
-        http.close();
+        // Exports still streaming are cut rather than waited for: their clients see an aborted response.
+        http.shutdownNow();
     }
 }

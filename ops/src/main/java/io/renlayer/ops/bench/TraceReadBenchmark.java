@@ -71,35 +71,43 @@ public final class TraceReadBenchmark {
             }
             System.out.printf("%,d traces in the stores%n", traces);
 
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String api = stack.apiUrl() + "/v1/tenants/" + tenantId;
-            String internal = stack.streamsUrl() + QueryApi.forTenant(QueryApi.TENANT, tenantId);
-            exportOnce(http, api + "/traces/export", token); // warms every JVM on the path
-            Read raw = rawRead(stack.bootstrapServers(), traces);
-            Read viaInternal = best(() -> exportOnce(http, internal + "/traces/export", null));
-            Read viaApi = best(() -> exportOnce(http, api + "/traces/export", token));
-            for (Read read : List.of(raw, viaInternal, viaApi)) {
-                if (read.items() != traces) {
-                    throw new IllegalStateException("read " + read.items() + " traces, not " + traces);
-                }
+            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                measure(stack, token, tenantId, http, machine, quick, traces, listRun, source);
             }
-            System.out.printf("export: raw topic %,.0f/s, internal %,.0f/s, API %,.0f/s%n", raw.perSecond(),
-                    viaInternal.perSecond(), viaApi.perSecond());
+        }
+    }
 
-            LatencyRecorder.Percentiles listApi;
-            LatencyRecorder.Percentiles listInternal;
-            try (SteadyLoad load = SteadyLoad.start(stack.bootstrapServers(), source)) {
-                listInternal = listLatency(http, internal + "/traces?limit=50", null, listRun);
-                listApi = listLatency(http, api + "/traces?limit=50", token, listRun);
-                System.out.printf("list under load (%,d events sent): API p50 %s ms p99 %s ms; internal p99 %s ms%n",
-                        load.sent(), Markdown.ms(listApi.p50()), Markdown.ms(listApi.p99()),
-                        Markdown.ms(listInternal.p99()));
+    /** Exports and lists, each beside its baseline, written to docs/benchmarks.md unless {@code quick}. */
+    private static void measure(FullStack stack, String token, String tenantId, HttpClient http, MachineInfo machine,
+                                boolean quick, int traces, Duration listRun, StreamsBenchmark.EventSource source)
+            throws Exception {
+        String api = stack.apiUrl() + "/v1/tenants/" + tenantId;
+        String internal = stack.streamsUrl() + QueryApi.forTenant(QueryApi.TENANT, tenantId);
+        exportOnce(http, api + "/traces/export", token); // warms every JVM on the path
+        Read raw = rawRead(stack.bootstrapServers(), traces);
+        Read viaInternal = best(() -> exportOnce(http, internal + "/traces/export", null));
+        Read viaApi = best(() -> exportOnce(http, api + "/traces/export", token));
+        for (Read read : List.of(raw, viaInternal, viaApi)) {
+            if (read.items() != traces) {
+                throw new IllegalStateException("read " + read.items() + " traces, not " + traces);
             }
-            String section = report(machine, quick, traces, raw, viaInternal, viaApi, listInternal, listApi, listRun);
-            System.out.println(section);
-            if (!quick) {
-                BenchmarkDoc.replaceSection(BenchmarkDoc.defaultFile(), section);
-            }
+        }
+        System.out.printf("export: raw topic %,.0f/s, internal %,.0f/s, API %,.0f/s%n", raw.perSecond(),
+                viaInternal.perSecond(), viaApi.perSecond());
+
+        LatencyRecorder.Percentiles listApi;
+        LatencyRecorder.Percentiles listInternal;
+        try (SteadyLoad load = SteadyLoad.start(stack.bootstrapServers(), source)) {
+            listInternal = listLatency(http, internal + "/traces?limit=50", null, listRun);
+            listApi = listLatency(http, api + "/traces?limit=50", token, listRun);
+            System.out.printf("list under load (%,d events sent): API p50 %s ms p99 %s ms; internal p99 %s ms%n",
+                    load.sent(), Markdown.ms(listApi.p50()), Markdown.ms(listApi.p99()),
+                    Markdown.ms(listInternal.p99()));
+        }
+        String section = report(machine, quick, traces, raw, viaInternal, viaApi, listInternal, listApi, listRun);
+        System.out.println(section);
+        if (!quick) {
+            BenchmarkDoc.replaceSection(BenchmarkDoc.defaultFile(), section);
         }
     }
 
@@ -127,6 +135,7 @@ public final class TraceReadBenchmark {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
+            response.body().close();
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
         long lines = 0;
@@ -156,9 +165,13 @@ public final class TraceReadBenchmark {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();
+            long deadline = start + TimeUnit.MINUTES.toNanos(5);
             long read = 0;
             long bytes = 0;
             while (read < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + read + " of " + count + " traces on the topic");
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     read++;
                     bytes += record.value().length;

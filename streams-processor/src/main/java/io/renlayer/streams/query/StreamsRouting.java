@@ -27,8 +27,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Routes queries with Kafka Streams' metadata: each instance advertises its {@code application.server}, and the
- * metadata says which one runs the active task of each partition of the requests topic — the partitions of every
- * queryable store, which all live in the trace assembler's tasks. Only actives are routed to (see
+ * metadata says which one runs the active task of each partition of the requests topic — the partitions of the trace
+ * and session stores, which live in the trace assembler's tasks (webhook deliveries live in the dispatcher's, routed
+ * by their own key). Only actives are routed to (see
  * {@link ActiveStores} for why not standbys). The metadata is checked to cover every partition of the topic before
  * a fan-out: during a rebalance it can lag, and a partition without an owner must fail the query, not vanish from it.
  */
