@@ -1,6 +1,7 @@
 package io.renlayer.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.renlayer.ops.BootstrappedTenant;
 import io.renlayer.ops.stack.FullStack;
 import io.renlayer.schemas.json.Json;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 
 /**
  * A tenant's owner at work on the public API, signed in the way a person is: the operator's bootstrap command makes
@@ -38,7 +38,7 @@ final class Operator {
 
     static Operator newTenant(FullStack stack) throws Exception {
         String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@e2e.example.com";
-        FullStack.Tenant tenant = stack.bootstrapTenant("E2E " + email, email);
+        BootstrappedTenant tenant = stack.bootstrapTenant("E2E " + email, email);
         return new Operator(stack, tenant.id(), stack.signIn(email));
     }
 

@@ -11,7 +11,7 @@ final class Banner {
                      String jdbcUrl, String dbUser, String dbPassword) {
     }
 
-    static String render(Endpoints at, DemoTenant tenant, Path dataDir, Duration startup) {
+    static String render(Endpoints at, BootstrappedTenant tenant, Path dataDir, Duration startup) {
         String api = "http://localhost:" + at.apiPort();
         return String.format(Locale.ROOT, """
 
@@ -50,7 +50,7 @@ final class Banner {
                 startup.toMillis() / 1000.0,
                 api, api, at.proxyPort(), at.mockUrl(), at.streamsPort(), at.apiPort() + 1, at.proxyPort() + 1, at.streamsPort() + 1,
                 at.kafkaBootstrap(), at.jdbcUrl(), at.dbUser(), at.dbPassword(),
-                tenant.id(), DemoTenant.NAME, tenant.ownerEmail(),
+                tenant.id(), BootstrappedTenant.DEMO_NAME, tenant.ownerEmail(),
                 api, tenant.ownerEmail(), tenant.ownerEmail(), api, tenant.ownerEmail(),
                 at.proxyPort(), dataDir, dataDir.resolve("logs"));
     }

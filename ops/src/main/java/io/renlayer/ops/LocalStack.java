@@ -3,13 +3,13 @@ package io.renlayer.ops;
 import io.renlayer.ops.infra.KafkaBroker;
 import io.renlayer.ops.infra.PostgresServer;
 import io.renlayer.ops.mock.MockUpstream;
+import io.renlayer.ops.stack.ServiceEnvironment;
 import io.renlayer.schemas.Topics;
 import org.apache.kafka.common.utils.Exit;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,20 +108,15 @@ public final class LocalStack {
             step.done("OpenAI-compatible, on " + mock.baseUrl());
         }
 
-        Map<String, String> common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "RENLAYER_SECRETS_KEY", secretsKey);
+        ServiceEnvironment environment = new ServiceEnvironment(kafka.bootstrapServers(), secretsKey);
         // proxy-service and streams-processor do not need the API: their JVMs boot while it is bootstrapped.
-        Map<String, String> proxyEnv = withPorts(common, "PROXY", options.proxyPort());
-        // The demo tenant's "mock" upstream is on loopback, which the SSRF guard refuses unless allowed.
-        proxyEnv.put("PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32");
-        ServiceProcess proxy = startServer(repo, PROXY, proxyEnv);
-        Map<String, String> streamsEnv = withPorts(common, "STREAMS", options.streamsPort());
-        streamsEnv.put("STREAMS_STATE_DIR", dataDir.service(STREAMS).resolve("state").toString());
-        ServiceProcess streams = startServer(repo, STREAMS, streamsEnv);
-        DemoTenant tenant;
+        ServiceProcess proxy = startServer(repo, PROXY, environment.proxy(options.proxyPort(), options.proxyPort() + 1));
+        ServiceProcess streams = startServer(repo, STREAMS, environment.streams(options.streamsPort(),
+                options.streamsPort() + 1, dataDir.service(STREAMS).resolve("state")));
+        BootstrappedTenant tenant;
         try (Progress.Step step = progress.start(API)) {
-            Map<String, String> env = apiEnvironment(common);
+            Map<String, String> env = environment.api(options.apiPort(), options.apiPort() + 1, postgres, DATABASE,
+                    dataDir.service(API), "http://localhost:" + options.streamsPort());
             tenant = bootstrapDemoTenant(repo, env);
             ServiceProcess api = startServer(repo, API, env);
             // The local-mode mail sender logs one-time codes; echo them so a newcomer can log in.
@@ -165,30 +160,11 @@ public final class LocalStack {
         }
     }
 
-    private Map<String, String> apiEnvironment(Map<String, String> common) {
-        Map<String, String> env = withPorts(common, "API", options.apiPort());
-        env.put("API_PUBLIC_URL", "http://localhost:" + options.apiPort());
-        env.put("DATABASE_URL", postgres.jdbcUrl(DATABASE));
-        env.put("DATABASE_USER", postgres.user());
-        env.put("DATABASE_PASSWORD", postgres.password());
-        env.put("RENLAYER_LOCAL_MODE", "true");
-        env.put("RENLAYER_DATA_DIR", dataDir.service(API).toString());
-        env.put("STREAMS_QUERY_URLS", "http://localhost:" + options.streamsPort());
-        return env;
-    }
-
-    private static Map<String, String> withPorts(Map<String, String> common, String prefix, int port) {
-        Map<String, String> env = new HashMap<>(common);
-        env.put(prefix + "_PORT", Integer.toString(port));
-        env.put(prefix + "_ADMIN_PORT", Integer.toString(port + 1));
-        return env;
-    }
-
     /** Runs {@code api-service bootstrap} to completion: it creates the demo tenant once, then finds it. */
-    private DemoTenant bootstrapDemoTenant(RepoLayout repo, Map<String, String> env) {
+    private BootstrappedTenant bootstrapDemoTenant(RepoLayout repo, Map<String, String> env) {
         List<String> args = List.of("bootstrap", repo.config(API).toString(),
-                "--tenant-name", DemoTenant.NAME, "--owner-email", DemoTenant.OWNER_EMAIL,
-                "--upstream", DemoTenant.MOCK_UPSTREAM + "=" + mock.baseUrl());
+                "--tenant-name", BootstrappedTenant.DEMO_NAME, "--owner-email", BootstrappedTenant.DEMO_OWNER_EMAIL,
+                "--upstream", BootstrappedTenant.MOCK_UPSTREAM + "=" + mock.baseUrl());
         ServiceProcess bootstrap = new ServiceProcess(API + " bootstrap", repo.jar(API), args, repo.root(), env,
                 dataDir.log(API));
         starting(() -> {
@@ -198,7 +174,7 @@ public final class LocalStack {
         });
         bootstrap.awaitSuccess(options.startupTimeout());
         services.remove(bootstrap);
-        return DemoTenant.parse(bootstrap.output()).orElseThrow(() -> new LaunchException(
+        return BootstrappedTenant.parse(bootstrap.output()).orElseThrow(() -> new LaunchException(
                 API + " bootstrap did not print tenant_id=... and owner_email=... lines; see " + dataDir.log(API)));
     }
 

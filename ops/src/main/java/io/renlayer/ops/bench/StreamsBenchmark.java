@@ -80,7 +80,8 @@ public final class StreamsBenchmark {
             broker.createTopics(List.of(new Topics.TopicSpec(RAW_TOPIC, PARTITIONS, false, Duration.ofHours(1))));
             EventSource source = new EventSource();
             Rate rawProduce = produce(broker, RAW_TOPIC, new EventSource(), events);
-            Rate rawConsume = consume(broker, RAW_TOPIC, events);
+            TopicScan rawScan = TopicScan.read(broker.bootstrapServers(), RAW_TOPIC, events, Duration.ofMinutes(5));
+            Rate rawConsume = new Rate(rawScan.records(), rawScan.seconds());
             System.out.printf("broker: produce %,.0f/s, consume %,.0f/s%n", rawProduce.perSecond(), rawConsume.perSecond());
 
             Rate preload = produce(broker, Topics.REQUESTS, source, events);
@@ -188,24 +189,6 @@ public final class StreamsBenchmark {
             producer.flush();
         }
         return new Rate(count, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static Rate consume(KafkaBroker broker, String topic, int count) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long start = System.nanoTime();
-            long read = 0;
-            while (read < count) {
-                read += consumer.poll(Duration.ofMillis(200)).count();
-            }
-            return new Rate(read, (System.nanoTime() - start) / 1e9);
-        }
     }
 
     /** Counts the traces a {@code read_committed} consumer sees, from the first one on. */

@@ -3,12 +3,7 @@ package io.renlayer.ops.bench;
 import io.renlayer.ops.stack.FullStack;
 import io.renlayer.schemas.Topics;
 import io.renlayer.schemas.query.QueryApi;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -18,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -84,7 +78,8 @@ public final class TraceReadBenchmark {
         String api = stack.apiUrl() + "/v1/tenants/" + tenantId;
         String internal = stack.streamsUrl() + QueryApi.forTenant(QueryApi.TENANT, tenantId);
         exportOnce(http, api + "/traces/export", token); // warms every JVM on the path
-        Read raw = rawRead(stack.bootstrapServers(), traces);
+        TopicScan scan = TopicScan.read(stack.bootstrapServers(), Topics.TRACES, traces, Duration.ofMinutes(5));
+        Read raw = new Read(scan.records(), scan.bytes(), scan.seconds());
         Read viaInternal = best(() -> exportOnce(http, internal + "/traces/export", null));
         Read viaApi = best(() -> exportOnce(http, api + "/traces/export", token));
         for (Read read : List.of(raw, viaInternal, viaApi)) {
@@ -152,33 +147,6 @@ public final class TraceReadBenchmark {
             }
         }
         return new Read(lines, bytes, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** Every trace record of the topic, read_committed: what a consumer of the raw topic gets at best. */
-    private static Read rawRead(String bootstrapServers, long count) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRACES).stream()
-                    .map(p -> new TopicPartition(Topics.TRACES, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long start = System.nanoTime();
-            long deadline = start + TimeUnit.MINUTES.toNanos(5);
-            long read = 0;
-            long bytes = 0;
-            while (read < count) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + read + " of " + count + " traces on the topic");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
-                    bytes += record.value().length;
-                }
-            }
-            return new Read(read, bytes, (System.nanoTime() - start) / 1e9);
-        }
     }
 
     /** GETs at {@link #LIST_RATE}/s for {@code run}, each timed from its scheduled start (no coordinated omission). */

@@ -1,6 +1,7 @@
 package io.renlayer.ops.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.renlayer.ops.BootstrappedTenant;
 import io.renlayer.ops.JavaCommand;
 import io.renlayer.ops.infra.FreePort;
 import io.renlayer.ops.infra.KafkaBroker;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
 public final class FullStack implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
+    private static final String DATABASE = "renlayer";
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Pattern OTP = Pattern.compile("OTP for (\\S+): (\\d+)");
 
@@ -50,10 +52,6 @@ public final class FullStack implements AutoCloseable {
         }
     }
 
-    /** A tenant made by {@code api-service bootstrap}, its upstream {@code mock} pointing at the mock. */
-    public record Tenant(String id, String ownerEmail) {
-    }
-
     private final Path dir = Files.createTempDirectory("renlayer-stack-");
     private final Started started = new Started("stack");
     private final String secretsKey = SecretSealer.generateKey();
@@ -61,6 +59,7 @@ public final class FullStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MockUpstream mock;
+    private ServiceEnvironment environment;
     private ServiceJvm api;
 
     private FullStack() throws IOException {
@@ -80,12 +79,13 @@ public final class FullStack implements AutoCloseable {
     private void startAll(Options options) throws Exception {
         postgres = PostgresServer.start(dir.resolve("postgres"), 0);
         started.add(postgres);
-        postgres.createDatabase("renlayer");
+        postgres.createDatabase(DATABASE);
         kafka = KafkaBroker.start(dir.resolve("kafka"), 0);
         started.add(kafka);
         kafka.createTopics(Topics.all(PARTITIONS));
         mock = MockUpstream.start(0);
         started.add(mock);
+        environment = new ServiceEnvironment(kafka.bootstrapServers(), secretsKey);
         for (String service : List.of("API", "PROXY", "STREAMS")) {
             ports.put(service, FreePort.pick());
             ports.put(service + "_ADMIN", FreePort.pick());
@@ -101,62 +101,49 @@ public final class FullStack implements AutoCloseable {
 
     private ServiceJvm service(String module, String prefix, Map<String, String> env, List<String> jvmFlags)
             throws IOException {
-        Map<String, String> all = new HashMap<>(env);
-        all.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        all.put("RENLAYER_SECRETS_KEY", secretsKey);
-        all.put(prefix + "_PORT", Integer.toString(ports.get(prefix)));
-        all.put(prefix + "_ADMIN_PORT", Integer.toString(ports.get(prefix + "_ADMIN")));
-        ServiceJvm service = ServiceJvm.start(module, all, ports.get(prefix + "_ADMIN"), jvmFlags, log(module));
+        ServiceJvm service = ServiceJvm.start(module, env, ports.get(prefix + "_ADMIN"), jvmFlags, log(module));
         started.add(service);
         return service;
     }
 
     /** Test receivers of webhooks (api-service sends {@code webhook.test} events itself) listen on loopback. */
     private Map<String, String> apiEnvironment() {
-        return Map.of(
-                "API_PUBLIC_URL", apiUrl(),
-                "DATABASE_URL", postgres.jdbcUrl("renlayer"),
-                "DATABASE_USER", postgres.user(),
-                "DATABASE_PASSWORD", postgres.password(),
-                "RENLAYER_LOCAL_MODE", "true",
-                "RENLAYER_DATA_DIR", dir.resolve("api-service").toString(),
-                "STREAMS_QUERY_URLS", streamsUrl(),
-                "WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
+        Map<String, String> env = environment.api(ports.get("API"), ports.get("API_ADMIN"), postgres, DATABASE,
+                dir.resolve("api-service"), streamsUrl());
+        env.put("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
+        return env;
     }
 
     private Map<String, String> proxyEnvironment() {
-        // The mock upstream is on loopback, which the SSRF guard refuses unless allowed.
-        return Map.of("PROXY_ALLOWED_UPSTREAM_NETWORKS", "127.0.0.1/32");
+        return environment.proxy(ports.get("PROXY"), ports.get("PROXY_ADMIN"));
     }
 
     private Map<String, String> streamsEnvironment() {
-        // Test receivers of webhooks listen on loopback too.
-        return Map.of("STREAMS_STATE_DIR", dir.resolve("streams-state").toString(),
-                "WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
+        Map<String, String> env = environment.streams(ports.get("STREAMS"), ports.get("STREAMS_ADMIN"),
+                dir.resolve("streams-state"));
+        env.put("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32");
+        return env;
     }
 
     /** Runs {@code api-service bootstrap} (the operator's command) for a new tenant. */
-    public Tenant bootstrapTenant(String name, String ownerEmail) throws IOException, InterruptedException {
+    public BootstrappedTenant bootstrapTenant(String name, String ownerEmail)
+            throws IOException, InterruptedException {
         Path root = ServiceJvm.repositoryRoot();
         Path output = dir.resolve("bootstrap-" + ownerEmail + ".log");
         ProcessBuilder builder = new ProcessBuilder(JavaCommand.forJar(
                 Path.of("api-service", "target", "api-service.jar"),
                 List.of("bootstrap", Path.of("api-service", "config.yml").toString(), "--tenant-name", name,
-                        "--owner-email", ownerEmail, "--upstream", "mock=" + mock.baseUrl())))
+                        "--owner-email", ownerEmail, "--upstream",
+                        BootstrappedTenant.MOCK_UPSTREAM + "=" + mock.baseUrl())))
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(apiEnvironment());
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        builder.environment().put("RENLAYER_SECRETS_KEY", secretsKey);
         Process process = builder.start();
         if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("api-service bootstrap failed; see " + output);
         }
-        String id = Files.readAllLines(output, StandardCharsets.UTF_8).stream().map(String::strip)
-                .filter(line -> line.startsWith("tenant_id=")).map(line -> line.substring("tenant_id=".length()))
-                .reduce((first, last) -> last)
-                .orElseThrow(() -> new IllegalStateException("bootstrap printed no tenant_id; see " + output));
-        return new Tenant(id, ownerEmail);
+        return BootstrappedTenant.parse(Files.readAllLines(output, StandardCharsets.UTF_8)).orElseThrow(
+                () -> new IllegalStateException("bootstrap printed no tenant_id and owner_email; see " + output));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DemoTenantTest {
+class BootstrappedTenantTest {
 
     @Test
     void readsTheBootstrapCommandsOutput() {
@@ -15,12 +15,12 @@ class DemoTenantTest {
                 "tenant_id=tenant_01JD0000000000000000000000",
                 "owner_email=owner@demo.local");
 
-        assertThat(DemoTenant.parse(output))
-                .hasValue(new DemoTenant("tenant_01JD0000000000000000000000", "owner@demo.local"));
+        assertThat(BootstrappedTenant.parse(output))
+                .hasValue(new BootstrappedTenant("tenant_01JD0000000000000000000000", "owner@demo.local"));
     }
 
     @Test
     void emptyWhenALineIsMissing() {
-        assertThat(DemoTenant.parse(List.of("tenant_id=tenant_01JD0000000000000000000000"))).isEmpty();
+        assertThat(BootstrappedTenant.parse(List.of("tenant_id=tenant_01JD0000000000000000000000"))).isEmpty();
     }
 }
